@@ -1,0 +1,74 @@
+/**
+ * Turns a file's bytes into text without ever garbling it silently: UTF-8 (with or without BOM)
+ * and UTF-16 (with BOM, or detected from NUL bytes) are decoded; other 8-bit text is decoded as
+ * Windows-1252 (a superset of Latin-1) with a warning; binary content is refused.
+ */
+export interface DecodedText {
+  text: string
+  encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252'
+  /** Set when the encoding was guessed rather than declared by a BOM or valid UTF-8. */
+  warning?: string
+}
+
+export class DecodeError extends Error {}
+
+export function decodeText(bytes: Uint8Array): DecodedText {
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return {text: utf8(bytes.subarray(3)), encoding: 'utf-8'}
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return {text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le'}
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return {text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be'}
+  }
+  const nulParity = countNuls(bytes)
+  if (nulParity.total > 0) {
+    // ASCII-range UTF-16 without a BOM has a NUL in every other byte.
+    const half = bytes.length / 2
+    if (nulParity.odd > half * 0.3 && nulParity.even === 0) {
+      return {
+        text: new TextDecoder('utf-16le').decode(bytes),
+        encoding: 'utf-16le',
+        warning: 'no byte-order mark; decoded as UTF-16LE',
+      }
+    }
+    if (nulParity.even > half * 0.3 && nulParity.odd === 0) {
+      return {
+        text: new TextDecoder('utf-16be').decode(bytes),
+        encoding: 'utf-16be',
+        warning: 'no byte-order mark; decoded as UTF-16BE',
+      }
+    }
+    throw new DecodeError('binary content (NUL bytes): not a text file')
+  }
+  try {
+    return {text: new TextDecoder('utf-8', {fatal: true}).decode(bytes), encoding: 'utf-8'}
+  } catch {
+    return {
+      text: new TextDecoder('windows-1252').decode(bytes),
+      encoding: 'windows-1252',
+      warning: 'not valid UTF-8; decoded as Latin-1 (Windows-1252): save it as UTF-8 to silence this',
+    }
+  }
+}
+
+function utf8(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', {fatal: true}).decode(bytes)
+  } catch {
+    throw new DecodeError('starts with a UTF-8 byte-order mark but is not valid UTF-8')
+  }
+}
+
+function countNuls(bytes: Uint8Array): {total: number; even: number; odd: number} {
+  let even = 0
+  let odd = 0
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] === 0) {
+      if (i % 2 === 0) even++
+      else odd++
+    }
+  }
+  return {total: even + odd, even, odd}
+}

@@ -1,0 +1,203 @@
+/**
+ * Loads a catalogue folder: every YAML/JSON/JSON Lines/CSV file under it (recursively, in sorted
+ * order), validated entry by entry, then checked as a whole (unique ids, cross-references).
+ * All problems are collected so `validate` can report them at once.
+ */
+import {readdirSync, readFileSync, statSync} from 'node:fs'
+import {join, relative, sep} from 'node:path'
+import {decodeText, DecodeError} from './decode.js'
+import {compareText, sortProblems, type Problem} from './problems.js'
+import {formatOf, readRecords} from './readers.js'
+import {isEntryKind, parseEntry} from './schema.js'
+import {ENTRY_KINDS, type Catalogue, type Entry, type EntryKind} from './types.js'
+
+/** Files in a catalogue folder that are not catalogue entries. */
+export const RESERVED_FILES = ['glossary.yaml', 'decisions.yaml', 'gapscan.config.yaml']
+const IGNORED = /^(readme|licen[cs]e|notice|copying)(\..*)?$|\.(md|txt)$/i
+
+export interface LoadResult {
+  catalogue: Catalogue
+  problems: Problem[]
+  files: string[]
+}
+
+export function emptyCatalogue(): Catalogue {
+  return {deliverables: [], requirements: [], standards: [], studyGroups: []}
+}
+
+/** Lists catalogue files under `dir` (paths joined to `dir`), sorted; other files become warnings. */
+export function listCatalogueFiles(dir: string): {files: string[]; problems: Problem[]} {
+  const files: string[] = []
+  const problems: Problem[] = []
+  const walk = (folder: string) => {
+    for (const name of readdirSync(folder).sort(compareText)) {
+      if (name.startsWith('.') || name === 'node_modules') continue
+      const path = join(folder, name)
+      if (statSync(path).isDirectory()) {
+        walk(path)
+        continue
+      }
+      if (folder === dir && RESERVED_FILES.includes(name)) continue
+      if (formatOf(name)) files.push(path)
+      else if (!IGNORED.test(name)) {
+        problems.push({severity: 'warning', file: path, line: 0, message: 'not a catalogue file (ignored)'})
+      }
+    }
+  }
+  walk(dir)
+  return {files, problems}
+}
+
+/** Reads and validates one file's entries; `defaultKind` applies when neither file nor record says. */
+export function loadFile(path: string, defaultKind?: EntryKind): {entries: Entry[]; problems: Problem[]} {
+  const format = formatOf(path)
+  if (!format) {
+    return {entries: [], problems: [{severity: 'error', file: path, line: 0, message: 'unsupported file type (use .yaml, .json, .jsonl or .csv)'}]}
+  }
+  let bytes: Buffer
+  try {
+    bytes = readFileSync(path)
+  } catch (e) {
+    return {entries: [], problems: [{severity: 'error', file: path, line: 0, message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`}]}
+  }
+  const problems: Problem[] = []
+  let text: string
+  try {
+    const decoded = decodeText(bytes)
+    text = decoded.text
+    if (decoded.warning) problems.push({severity: 'warning', file: path, line: 0, message: decoded.warning})
+  } catch (e) {
+    if (e instanceof DecodeError) return {entries: [], problems: [{severity: 'error', file: path, line: 0, message: e.message}]}
+    throw e
+  }
+  const parsed = readRecords(path, text, format)
+  problems.push(...parsed.problems)
+  if (parsed.kind !== undefined && !isEntryKind(parsed.kind)) {
+    problems.push({severity: 'error', file: path, line: parsed.kindLine ?? 1, field: 'kind', message: `"${parsed.kind}" is not one of ${ENTRY_KINDS.join(', ')}`})
+    return {entries: [], problems}
+  }
+  const entries: Entry[] = []
+  for (const record of parsed.records) {
+    const declared = record.values.kind
+    let kind: EntryKind | undefined = parsed.kind as EntryKind | undefined
+    if (typeof declared === 'string' && declared !== '') {
+      if (!isEntryKind(declared)) {
+        problems.push({severity: 'error', file: path, line: record.fieldLines.kind ?? record.line, field: 'kind', message: `"${declared}" is not one of ${ENTRY_KINDS.join(', ')}`})
+        continue
+      }
+      kind = declared
+    }
+    kind ??= defaultKind
+    if (!kind) {
+      problems.push({severity: 'error', file: path, line: record.line, field: 'kind', message: `required field is missing (one of ${ENTRY_KINDS.join(', ')})`})
+      continue
+    }
+    const result = parseEntry(path, record, kind)
+    problems.push(...result.problems)
+    if (result.entry) entries.push(result.entry)
+  }
+  return {entries, problems}
+}
+
+export function loadCatalogue(dir: string): LoadResult {
+  let listing: {files: string[]; problems: Problem[]}
+  try {
+    if (!statSync(dir).isDirectory()) throw new Error('not a folder')
+    listing = listCatalogueFiles(dir)
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such folder' : (e as Error).message
+    return {catalogue: emptyCatalogue(), problems: [{severity: 'error', file: dir, line: 0, message: `cannot read catalogue: ${reason}`}], files: []}
+  }
+  const problems = [...listing.problems]
+  const entries: Entry[] = []
+  for (const file of listing.files) {
+    const result = loadFile(file)
+    problems.push(...result.problems)
+    entries.push(...result.entries)
+  }
+  const catalogue = assemble(entries, problems)
+  if (listing.files.length === 0) {
+    problems.push({severity: 'error', file: dir, line: 0, message: 'no catalogue files (.yaml, .json, .jsonl, .csv) found'})
+  }
+  return {catalogue, problems: sortProblems(problems), files: listing.files}
+}
+
+/** Groups entries by kind, dropping (and reporting) duplicate ids, then checks cross-references. */
+export function assemble(entries: Entry[], problems: Problem[]): Catalogue {
+  const catalogue = emptyCatalogue()
+  const seen: Record<EntryKind, Map<string, Entry>> = {
+    deliverable: new Map(),
+    requirement: new Map(),
+    standard: new Map(),
+    'study-group': new Map(),
+  }
+  for (const entry of entries) {
+    const first = seen[entry.kind].get(entry.id)
+    if (first) {
+      problems.push({
+        severity: 'error',
+        file: entry.origin.file,
+        line: entry.origin.line,
+        field: 'id',
+        message: `duplicate ${entry.kind} id "${entry.id}" (first at ${first.origin.file}:${first.origin.line})`,
+      })
+      continue
+    }
+    seen[entry.kind].set(entry.id, entry)
+    switch (entry.kind) {
+      case 'deliverable':
+        catalogue.deliverables.push(entry)
+        break
+      case 'requirement':
+        catalogue.requirements.push(entry)
+        break
+      case 'standard':
+        catalogue.standards.push(entry)
+        break
+      case 'study-group':
+        catalogue.studyGroups.push(entry)
+        break
+    }
+  }
+  problems.push(...checkReferences(catalogue))
+  return catalogue
+}
+
+/** A standard's SG and Question, and a deliverable's SGs, must be in the catalogue's study groups. */
+export function checkReferences(catalogue: Catalogue): Problem[] {
+  const problems: Problem[] = []
+  const groups = new Map(catalogue.studyGroups.map((g) => [g.number, g]))
+  const knownSgs = [...groups.keys()].sort((a, b) => a - b).join(', ') || 'none in the catalogue'
+  for (const standard of catalogue.standards) {
+    const where = {severity: 'error' as const, file: standard.origin.file, line: standard.origin.line}
+    if (standard.sg !== undefined && !groups.has(standard.sg)) {
+      problems.push({...where, field: 'sg', message: `unknown study group ${standard.sg} (known: ${knownSgs})`})
+      continue
+    }
+    if (standard.question !== undefined) {
+      const sg = standard.sg ?? questionSg(standard.question)
+      const group = sg === undefined ? undefined : groups.get(sg)
+      if (!group || !group.questions.some((q) => q.id === standard.question)) {
+        problems.push({...where, field: 'question', message: `unknown Question "${standard.question}"${group ? ` in SG${group.number}` : ''}`})
+      }
+    }
+  }
+  for (const deliverable of catalogue.deliverables) {
+    for (const sg of deliverable.sgs) {
+      if (!groups.has(sg)) {
+        problems.push({severity: 'error', file: deliverable.origin.file, line: deliverable.origin.line, field: 'sgs', message: `unknown study group ${sg} (known: ${knownSgs})`})
+      }
+    }
+  }
+  return problems
+}
+
+/** `Q6/17` → 17. */
+export function questionSg(question: string): number | undefined {
+  const match = /^Q\d+\/(\d+)$/.exec(question)
+  return match ? Number(match[1]) : undefined
+}
+
+export function relativeFile(root: string, file: string): string {
+  return relative(root, file).split(sep).join('/')
+}

@@ -1,0 +1,171 @@
+/**
+ * Format readers: YAML (and JSON, read by the same YAML 1.2 parser so positions come for free),
+ * JSON Lines and CSV, each turned into raw records that remember the line of every field.
+ * Readers never throw for bad content: they return problems.
+ */
+import {parse as parseCsv, CsvError} from 'csv-parse/sync'
+import {isMap, isScalar, isSeq, LineCounter, parseDocument, type Node} from 'yaml'
+import type {Problem} from './problems.js'
+
+export type RawValue = string | RawValue[] | {[key: string]: RawValue}
+
+export interface RawRecord {
+  values: Record<string, RawValue>
+  /** Line of the record's first line. */
+  line: number
+  /** Line of each field, where the format tells it apart from the record's line. */
+  fieldLines: Record<string, number>
+}
+
+export interface ParsedFile {
+  /** The file-wide `kind`, for YAML/JSON files that declare one. */
+  kind?: string
+  kindLine?: number
+  records: RawRecord[]
+  problems: Problem[]
+}
+
+export type FileFormat = 'yaml' | 'jsonl' | 'csv'
+
+export function formatOf(path: string): FileFormat | undefined {
+  const lower = path.toLowerCase()
+  if (lower.endsWith('.yaml') || lower.endsWith('.yml') || lower.endsWith('.json')) return 'yaml'
+  if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson')) return 'jsonl'
+  if (lower.endsWith('.csv')) return 'csv'
+  return undefined
+}
+
+export function readRecords(file: string, text: string, format: FileFormat): ParsedFile {
+  switch (format) {
+    case 'yaml':
+      return readYaml(file, text)
+    case 'jsonl':
+      return readJsonLines(file, text)
+    case 'csv':
+      return readCsv(file, text)
+  }
+}
+
+function error(file: string, line: number, message: string, field?: string): Problem {
+  return {severity: 'error', file, line, field, message}
+}
+
+/** `{kind, entries: [...]}` documents. The failsafe schema keeps every scalar a string (`010` stays `010`). */
+function readYaml(file: string, text: string): ParsedFile {
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(text, {lineCounter, schema: 'failsafe', uniqueKeys: true, prettyErrors: false})
+  const lineAt = (offset: number | undefined) => (offset === undefined ? 0 : lineCounter.linePos(offset).line)
+  if (doc.errors.length > 0) {
+    return {
+      records: [],
+      problems: doc.errors.map((e) => error(file, lineAt(e.pos[0]), `malformed YAML: ${firstLine(e.message)}`)),
+    }
+  }
+  const root = doc.contents
+  if (!isMap(root)) {
+    return {records: [], problems: [error(file, lineAt(root?.range?.[0]) || 1, notCatalogue)]}
+  }
+  const kindNode = root.get('kind', true)
+  const entries = root.get('entries', true)
+  if (!isSeq(entries)) {
+    const line = lineAt((entries as Node | undefined)?.range?.[0] ?? root.range?.[0])
+    return {records: [], problems: [error(file, line || 1, notCatalogue, 'entries')]}
+  }
+  const problems: Problem[] = []
+  const records: RawRecord[] = []
+  for (const item of entries.items) {
+    const line = lineAt((item as Node).range?.[0])
+    if (!isMap(item)) {
+      problems.push(error(file, line, 'each entry must be a mapping of field: value'))
+      continue
+    }
+    const values: Record<string, RawValue> = {}
+    const fieldLines: Record<string, number> = {}
+    for (const pair of item.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key)
+      values[key] = toRaw(pair.value as Node | null)
+      fieldLines[key] = lineAt((pair.key as Node | null)?.range?.[0]) || line
+    }
+    records.push({values, line, fieldLines})
+  }
+  const kind = isScalar(kindNode) ? String(kindNode.value) : undefined
+  return {kind, kindLine: lineAt(kindNode?.range?.[0]), records, problems}
+}
+
+const notCatalogue = 'not a catalogue file: expected a mapping with `kind` and an `entries` list'
+
+function toRaw(node: Node | null): RawValue {
+  if (node === null || node === undefined) return ''
+  if (isScalar(node)) {
+    // The failsafe schema keeps `null`/`~` as text; a plain (unquoted) one means "no value".
+    if (node.value === null || (node.type === 'PLAIN' && /^(~|null|Null|NULL)$/.test(String(node.value)))) return ''
+    return String(node.value)
+  }
+  if (isSeq(node)) return node.items.map((n) => toRaw(n as Node))
+  if (isMap(node)) {
+    const out: Record<string, RawValue> = {}
+    for (const pair of node.items) out[String(isScalar(pair.key) ? pair.key.value : pair.key)] = toRaw(pair.value as Node)
+    return out
+  }
+  return String(node)
+}
+
+/** One JSON object per line; numbers and booleans become strings so all formats validate alike. */
+function readJsonLines(file: string, text: string): ParsedFile {
+  const problems: Problem[] = []
+  const records: RawRecord[] = []
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const source = lines[i].trim()
+    if (source === '') continue
+    let value: unknown
+    try {
+      value = JSON.parse(source)
+    } catch (e) {
+      problems.push(error(file, i + 1, `malformed JSON: ${(e as Error).message.replace(/ in JSON at position \d+.*$/, '')}`))
+      continue
+    }
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      problems.push(error(file, i + 1, 'each line must be a JSON object'))
+      continue
+    }
+    const values: Record<string, RawValue> = {}
+    for (const [key, v] of Object.entries(value)) if (v !== null) values[key] = jsonToRaw(v)
+    records.push({values, line: i + 1, fieldLines: {}})
+  }
+  return {records, problems}
+}
+
+function jsonToRaw(value: unknown): RawValue {
+  if (Array.isArray(value)) return value.filter((v) => v !== null).map(jsonToRaw)
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, RawValue> = {}
+    for (const [k, v] of Object.entries(value)) if (v !== null) out[k] = jsonToRaw(v)
+    return out
+  }
+  return String(value)
+}
+
+/** A header row of field names; list fields hold `;`-separated items. Accepts a BOM and CRLF. */
+function readCsv(file: string, text: string): ParsedFile {
+  const normalised = text.replace(/\r\n?/g, '\n')
+  let rows: {record: Record<string, string>; info: {lines: number}}[]
+  try {
+    rows = parseCsv(normalised, {columns: true, bom: true, info: true, skip_empty_lines: true, trim: true})
+  } catch (e) {
+    const line = e instanceof CsvError ? Number((e as CsvError & {lines?: number}).lines ?? 0) : 0
+    return {records: [], problems: [error(file, line, `malformed CSV: ${firstLine((e as Error).message)}`)]}
+  }
+  const records = rows.map(({record, info}) => {
+    // csv-parse reports the record's last line; quoted newlines push it past the first.
+    const inner = Object.values(record).reduce((n, v) => n + (v.match(/\n/g)?.length ?? 0), 0)
+    const values: Record<string, RawValue> = {}
+    for (const [key, v] of Object.entries(record)) values[key.trim()] = v
+    return {values, line: info.lines - inner, fieldLines: {}}
+  })
+  return {records, problems: []}
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0].trim()
+}

@@ -1,0 +1,304 @@
+/**
+ * Field rules per entry kind: turns a raw record into a typed entry, or into problems that name
+ * the field. Catalogue files use snake_case field names; the typed model uses camelCase.
+ */
+import type {Problem} from './problems.js'
+import type {RawRecord, RawValue} from './readers.js'
+import {
+  DELIVERABLE_TYPES,
+  ENTRY_KINDS,
+  REQUIREMENT_LEVELS,
+  STANDARD_STATUSES,
+  type Deliverable,
+  type DeliverableType,
+  type Entry,
+  type EntryKind,
+  type Origin,
+  type Question,
+  type Requirement,
+  type RequirementLevel,
+  type Standard,
+  type StandardStatus,
+  type StudyGroup,
+} from './types.js'
+
+const COMMON_FIELDS = ['kind', 'id', 'title', 'keywords', 'source_url']
+export const FIELDS: Record<EntryKind, string[]> = {
+  deliverable: [...COMMON_FIELDS, 'type', 'working_group', 'approved', 'summary', 'sgs'],
+  requirement: [...COMMON_FIELDS, 'building_block', 'level', 'text', 'source_refs'],
+  standard: [...COMMON_FIELDS, 'org', 'status', 'sg', 'question', 'type', 'published', 'committee', 'summary'],
+  'study-group': [...COMMON_FIELDS, 'number', 'summary', 'mandate', 'questions'],
+}
+
+const MAX_TITLE = 1000
+const MAX_TEXT = 50_000
+// C0/C1 control characters other than tab and newline have no place in catalogue text.
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/
+
+export function isEntryKind(value: string): value is EntryKind {
+  return (ENTRY_KINDS as readonly string[]).includes(value)
+}
+
+/** Field access that records problems against the right line. */
+class FieldReader {
+  readonly problems: Problem[] = []
+  constructor(
+    private readonly file: string,
+    private readonly record: RawRecord,
+  ) {}
+
+  lineOf(field: string): number {
+    return this.record.fieldLines[field] ?? this.record.line
+  }
+
+  fail(field: string, message: string, severity: Problem['severity'] = 'error'): void {
+    this.problems.push({severity, file: this.file, line: this.lineOf(field), field, message})
+  }
+
+  private raw(field: string): RawValue | undefined {
+    const value = this.record.values[field]
+    if (value === undefined || value === '') return undefined
+    return value
+  }
+
+  text(field: string, opts: {required?: boolean; max?: number} = {}): string | undefined {
+    const value = this.raw(field)
+    if (value === undefined) {
+      if (opts.required) this.fail(field, 'required field is missing')
+      return undefined
+    }
+    if (typeof value !== 'string') {
+      this.fail(field, 'must be a single text value, not a list or mapping')
+      return undefined
+    }
+    const trimmed = value.trim()
+    if (trimmed === '') {
+      if (opts.required) this.fail(field, 'must not be empty')
+      return undefined
+    }
+    if (CONTROL.test(trimmed)) {
+      this.fail(field, 'contains control or bidirectional-override characters')
+      return undefined
+    }
+    const max = opts.max ?? MAX_TITLE
+    if (trimmed.length > max) {
+      this.fail(field, `is ${trimmed.length} characters long; at most ${max} allowed`)
+      return undefined
+    }
+    return trimmed
+  }
+
+  /** A list, written as a YAML/JSON list or as `;`-separated text (CSV). */
+  list(field: string): string[] {
+    const value = this.raw(field)
+    if (value === undefined) return []
+    const items = typeof value === 'string' ? value.split(';') : Array.isArray(value) ? value : undefined
+    if (!items) {
+      this.fail(field, 'must be a list')
+      return []
+    }
+    const out: string[] = []
+    for (const item of items) {
+      if (typeof item !== 'string') {
+        this.fail(field, 'list items must be text')
+        return []
+      }
+      const trimmed = item.trim()
+      if (trimmed === '') continue
+      if (CONTROL.test(trimmed)) {
+        this.fail(field, 'contains control or bidirectional-override characters')
+        return []
+      }
+      out.push(trimmed)
+    }
+    return out
+  }
+
+  integer(field: string, opts: {required?: boolean} = {}): number | undefined {
+    const text = this.text(field, opts)
+    if (text === undefined) return undefined
+    const n = parseSgNumber(text)
+    if (n === undefined) this.fail(field, `must be a whole number, got "${clip(text)}"`)
+    return n
+  }
+
+  integers(field: string): number[] {
+    const out: number[] = []
+    for (const item of this.list(field)) {
+      const n = parseSgNumber(item)
+      if (n === undefined) {
+        this.fail(field, `must be a list of study group numbers, got "${clip(item)}"`)
+        return []
+      }
+      out.push(n)
+    }
+    return out
+  }
+
+  choice<T extends string>(
+    field: string,
+    allowed: readonly T[],
+    normalise: (v: string) => string,
+    opts: {required?: boolean} = {},
+  ): T | undefined {
+    const text = this.text(field, opts)
+    if (text === undefined) return undefined
+    const value = normalise(text)
+    if ((allowed as readonly string[]).includes(value)) return value as T
+    this.fail(field, `"${clip(text)}" is not one of ${allowed.join(', ')}`)
+    return undefined
+  }
+
+  questions(field: string): Question[] {
+    const value = this.raw(field)
+    if (value === undefined) return []
+    if (!Array.isArray(value)) {
+      this.fail(field, 'must be a list of {id, title} mappings')
+      return []
+    }
+    const out: Question[] = []
+    for (const item of value) {
+      if (typeof item !== 'object' || Array.isArray(item) || typeof item.id !== 'string' || !item.id.trim()) {
+        this.fail(field, 'each question needs an id (e.g. Q6/17) and a title')
+        continue
+      }
+      const title = typeof item.title === 'string' ? item.title.trim() : ''
+      if (!title) {
+        this.fail(field, `question ${item.id} has an empty title`)
+        continue
+      }
+      const sourceUrl = typeof item.source_url === 'string' ? item.source_url.trim() : undefined
+      out.push({id: item.id.trim(), title, ...(sourceUrl ? {sourceUrl} : {})})
+    }
+    return out
+  }
+
+  unknownFields(known: string[]): void {
+    for (const [key, value] of Object.entries(this.record.values)) {
+      // An empty cell in a CSV of mixed kinds is not a field of this entry.
+      if (!known.includes(key) && value !== '') this.fail(key, 'unknown field (ignored)', 'warning')
+    }
+  }
+}
+
+/** `20`, `SG20`, `SG 20` and `ITU-T Study Group 20` all name study group 20. */
+export function parseSgNumber(text: string): number | undefined {
+  const match = /^(?:ITU-T\s+)?(?:SG|Study\s+Group)?\s*0*(\d{1,3})$/i.exec(text.trim())
+  return match ? Number(match[1]) : undefined
+}
+
+function clip(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text
+}
+
+const upper = (v: string) => v.toUpperCase()
+const deliverableType = (v: string) =>
+  ({'technical report': 'TR', 'technical specification': 'TS'})[v.toLowerCase()] ?? v.toUpperCase()
+const standardStatus = (v: string) => {
+  const s = v.toLowerCase().replace(/[\s_]+/g, '-')
+  const aliases: Record<string, StandardStatus> = {
+    published: 'in-force',
+    'in-force': 'in-force',
+    active: 'in-force',
+    withdrawal: 'withdrawn',
+    withdrawn: 'withdrawn',
+    superseded: 'withdrawn',
+    'under-development': 'under-study',
+    draft: 'under-study',
+  }
+  return aliases[s] ?? s
+}
+
+export interface ParsedEntry {
+  entry?: Entry
+  problems: Problem[]
+}
+
+/** Validates one record as an entry of `kind`; entries with errors are not returned. */
+export function parseEntry(file: string, record: RawRecord, kind: EntryKind): ParsedEntry {
+  const f = new FieldReader(file, record)
+  f.unknownFields(FIELDS[kind])
+  const origin: Origin = {file, line: record.line}
+  const id = f.text('id', {required: true})
+  const keywords = f.list('keywords')
+  const sourceUrl = f.text('source_url')
+  const base = {id: id ?? '', keywords, ...(sourceUrl ? {sourceUrl} : {}), origin}
+  let entry: Entry | undefined
+  switch (kind) {
+    case 'deliverable': {
+      const title = f.text('title', {required: true})
+      const type = f.choice<DeliverableType>('type', DELIVERABLE_TYPES, deliverableType, {required: true})
+      entry = {
+        ...base,
+        kind,
+        title: title ?? '',
+        type: type ?? 'TR',
+        ...optional('workingGroup', f.text('working_group')),
+        ...optional('approved', f.text('approved')),
+        ...optional('summary', f.text('summary', {max: MAX_TEXT})),
+        sgs: f.integers('sgs'),
+      } satisfies Deliverable
+      break
+    }
+    case 'requirement': {
+      const text = f.text('text', {required: true, max: MAX_TEXT})
+      const title = f.text('title') ?? (text ? titleFromText(text) : '')
+      entry = {
+        ...base,
+        kind,
+        title,
+        buildingBlock: f.text('building_block', {required: true}) ?? '',
+        ...optional('level', f.choice<RequirementLevel>('level', REQUIREMENT_LEVELS, upper)),
+        text: text ?? '',
+        sourceRefs: f.list('source_refs'),
+      } satisfies Requirement
+      break
+    }
+    case 'standard': {
+      const title = f.text('title', {required: true})
+      entry = {
+        ...base,
+        kind,
+        title: title ?? '',
+        org: f.text('org', {required: true}) ?? '',
+        status: f.choice<StandardStatus>('status', STANDARD_STATUSES, standardStatus, {required: true}) ?? 'in-force',
+        ...optional('sg', f.integer('sg')),
+        ...optional('question', f.text('question')),
+        ...optional('type', f.text('type')),
+        ...optional('published', f.text('published')),
+        ...optional('committee', f.text('committee')),
+        ...optional('summary', f.text('summary', {max: MAX_TEXT})),
+      } satisfies Standard
+      break
+    }
+    case 'study-group': {
+      const title = f.text('title', {required: true})
+      const number = f.integer('number', {required: true})
+      if (number !== undefined && id !== undefined && id !== `SG${number}`) {
+        f.fail('id', `must be SG${number} to match number ${number}`)
+      }
+      entry = {
+        ...base,
+        kind,
+        title: title ?? '',
+        number: number ?? 0,
+        ...optional('summary', f.text('summary', {max: MAX_TEXT})),
+        mandate: f.list('mandate'),
+        questions: f.questions('questions'),
+      } satisfies StudyGroup
+      break
+    }
+  }
+  const failed = f.problems.some((p) => p.severity === 'error')
+  return {entry: failed ? undefined : entry, problems: f.problems}
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): {[P in K]?: V} {
+  return (value === undefined ? {} : {[key]: value}) as {[P in K]?: V}
+}
+
+/** A requirement without a title is shown by the start of its text. */
+export function titleFromText(text: string): string {
+  const sentence = text.split(/(?<=[.;:])\s/)[0]
+  return sentence.length <= 90 ? sentence : `${sentence.slice(0, 87).replace(/\s+\S*$/, '')}…`
+}
