@@ -1,0 +1,85 @@
+/**
+ * Tunable settings, with defaults, read from `gapscan.config.yaml` in the catalogue folder (or
+ * `--config FILE`). Every key is optional; unknown keys and wrong types are input errors.
+ */
+import {existsSync, readFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {parseDocument} from 'yaml'
+import {InputError} from './errors.js'
+import {DEFAULT_SCORING, type ScoringOptions} from './match/index.js'
+import {DEFAULT_WEIGHTS, type FieldWeights} from './text/analyse.js'
+
+export interface Thresholds {
+  /** Best score at or above which a subject is covered. */
+  covered: number
+  /** Best score at or above which a subject is partially covered (below: a gap). */
+  partial: number
+}
+
+export interface GapscanConfig {
+  weights: FieldWeights
+  bigrams: boolean
+  scoring: ScoringOptions
+  thresholds: Thresholds
+  /** Matches kept per subject. */
+  top: number
+  /** Whether withdrawn standards can cover a subject (normally not: they are no longer in force). */
+  includeWithdrawn: boolean
+  overlap: {
+    /** Score at which two standards' texts count as near-duplicates. */
+    duplicate: number
+    /** Score at which two FG-MV deliverables count as overlapping each other. */
+    deliverables: number
+  }
+}
+
+export const DEFAULT_CONFIG: GapscanConfig = {
+  weights: DEFAULT_WEIGHTS,
+  bigrams: true,
+  scoring: DEFAULT_SCORING,
+  thresholds: {covered: 0.4, partial: 0.25},
+  top: 5,
+  includeWithdrawn: false,
+  overlap: {duplicate: 0.8, deliverables: 0.45},
+}
+
+export const CONFIG_FILE = 'gapscan.config.yaml'
+
+type Plain = Record<string, unknown>
+
+/** Loads the config: `path` when given, else `<catalogue>/gapscan.config.yaml` if present, else defaults. */
+export function loadConfig(catalogueDir: string, path?: string): GapscanConfig {
+  const file = path ?? join(catalogueDir, CONFIG_FILE)
+  if (!existsSync(file)) {
+    if (path) throw new InputError(`${path}: config file not found`)
+    return DEFAULT_CONFIG
+  }
+  const doc = parseDocument(readFileSync(file, 'utf8'), {uniqueKeys: true})
+  if (doc.errors.length > 0) throw new InputError(`${file}: malformed YAML: ${doc.errors[0].message.split('\n')[0]}`)
+  const value = doc.toJS() ?? {}
+  return mergeConfig(DEFAULT_CONFIG, value, file, '')
+}
+
+/** Deep-merges `override` into `base`, checking every key and type against the defaults. */
+export function mergeConfig<T>(base: T, override: unknown, file: string, prefix: string): T {
+  if (override === null || typeof override !== 'object' || Array.isArray(override)) {
+    throw new InputError(`${file}: ${prefix || 'config'}: must be a mapping`)
+  }
+  const out: Plain = {...(base as Plain)}
+  for (const [key, value] of Object.entries(override as Plain)) {
+    const field = prefix ? `${prefix}.${key}` : key
+    if (!(key in out)) throw new InputError(`${file}: ${field}: unknown setting`)
+    const current = out[key]
+    if (typeof current === 'object' && current !== null) out[key] = mergeConfig(current, value, file, field)
+    else if (typeof value !== typeof current) throw new InputError(`${file}: ${field}: must be a ${typeof current}`)
+    else out[key] = value
+  }
+  const merged = out as T & Partial<GapscanConfig>
+  if (merged.thresholds && !(merged.thresholds.partial <= merged.thresholds.covered)) {
+    throw new InputError(`${file}: thresholds: partial must not exceed covered`)
+  }
+  if (merged.scoring && !['tfidf', 'bm25'].includes(merged.scoring.model)) {
+    throw new InputError(`${file}: scoring.model: must be tfidf or bm25`)
+  }
+  return merged
+}

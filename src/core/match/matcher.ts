@@ -1,0 +1,144 @@
+/**
+ * Scores subjects (FG-MV deliverables, DPI requirements, or ad-hoc texts) against a catalogue's
+ * standards and study-group mandates, and classifies each subject's coverage.
+ */
+import {entryBody, type Catalogue, type Entry, type Standard, type StudyGroup} from '../catalogue/types.js'
+import type {GapscanConfig, Thresholds} from '../config.js'
+import {Analyser, type TextFields} from '../text/analyse.js'
+import type {Glossary} from '../text/glossary.js'
+import {MatchIndex, type TermContribution} from './index.js'
+
+export const COVERAGE_STATUSES = ['covered', 'partial', 'gap'] as const
+export type CoverageStatus = (typeof COVERAGE_STATUSES)[number]
+
+/** What the matcher needs of a subject: an id, a kind, and text fields. */
+export interface MatchSubject extends TextFields {
+  id: string
+  kind: string
+}
+
+export interface StandardMatch {
+  id: string
+  score: number
+  org: string
+  sg?: number
+  status: Standard['status']
+  /** The shared terms that added most to the score, readable. */
+  terms: string[]
+}
+
+export interface SubjectResult {
+  subject: string
+  status: CoverageStatus
+  matches: StandardMatch[]
+}
+
+/** A study group or one of its Questions whose mandate matches a subject. */
+export interface MandateMatch {
+  sg: number
+  /** Question id, or undefined for the study group's mandate as a whole. */
+  question?: string
+  score: number
+  terms: string[]
+}
+
+export function coverageStatus(bestScore: number, thresholds: Thresholds): CoverageStatus {
+  if (bestScore >= thresholds.covered) return 'covered'
+  if (bestScore >= thresholds.partial) return 'partial'
+  return 'gap'
+}
+
+/** Readable terms of an explanation, most contributing first. */
+const EXPLANATION_TERMS = 5
+
+export class Matcher {
+  readonly analyser: Analyser
+  readonly standards: Standard[]
+  readonly index: MatchIndex
+  private readonly mandateIndex: MatchIndex
+  private readonly mandates: {sg: number; question?: string}[]
+
+  constructor(
+    catalogue: Catalogue,
+    readonly config: GapscanConfig,
+    glossary?: Glossary,
+  ) {
+    this.analyser = new Analyser({weights: config.weights, bigrams: config.bigrams, glossary})
+    this.standards = catalogue.standards.filter((s) => config.includeWithdrawn || s.status !== 'withdrawn')
+    this.index = new MatchIndex(
+      this.standards.map((s) => ({id: s.id, terms: this.analyser.analyse(fieldsOf(s)).terms})),
+      config.scoring,
+    )
+    const mandateDocs: {id: string; terms: Map<string, number>}[] = []
+    this.mandates = []
+    for (const group of catalogue.studyGroups) {
+      this.mandates.push({sg: group.number})
+      mandateDocs.push({id: group.id, terms: this.analyser.analyse(mandateFields(group)).terms})
+      for (const question of group.questions) {
+        this.mandates.push({sg: group.number, question: question.id})
+        const terms = this.analyser.analyse({title: question.title, keywords: group.mandate}).terms
+        mandateDocs.push({id: `${group.id} ${question.id}`, terms})
+      }
+    }
+    this.mandateIndex = new MatchIndex(mandateDocs, config.scoring)
+  }
+
+  analyse(subject: TextFields): Map<string, number> {
+    return this.analyser.analyse(subject).terms
+  }
+
+  match(subject: MatchSubject, top = this.config.top): SubjectResult {
+    const terms = this.analyse(subject)
+    const hits = this.index.search(terms, top)
+    const matches = hits.map((hit) => {
+      const standard = this.standards[hit.doc]
+      return {
+        id: standard.id,
+        score: roundScore(hit.score),
+        org: standard.org,
+        ...(standard.sg !== undefined ? {sg: standard.sg} : {}),
+        status: standard.status,
+        terms: this.index
+          .explain(terms, hit.doc)
+          .slice(0, EXPLANATION_TERMS)
+          .map((c) => this.analyser.label(c.term)),
+      }
+    })
+    return {subject: subject.id, status: coverageStatus(matches[0]?.score ?? 0, this.config.thresholds), matches}
+  }
+
+  /** Study groups and Questions whose mandate best matches the subject, best first. */
+  mandatesFor(subject: TextFields, top = 3): MandateMatch[] {
+    const terms = this.analyse(subject)
+    return this.mandateIndex.search(terms, top).map((hit) => ({
+      ...this.mandates[hit.doc],
+      score: roundScore(hit.score),
+      terms: this.mandateIndex
+        .explain(terms, hit.doc)
+        .slice(0, EXPLANATION_TERMS)
+        .map((c) => this.analyser.label(c.term)),
+    }))
+  }
+
+  /** The score of one subject against one standard, term by term. */
+  explain(subject: TextFields, standardId: string): {score: number; contributions: (TermContribution & {label: string})[]} | undefined {
+    const doc = this.index.docIndex(standardId)
+    if (doc === undefined) return undefined
+    const contributions = this.index.explain(this.analyse(subject), doc).map((c) => ({...c, label: this.analyser.label(c.term)}))
+    const score = contributions.reduce((sum, c) => sum + c.contribution, 0)
+    return {score: roundScore(score), contributions}
+  }
+}
+
+export function fieldsOf(entry: Entry): TextFields {
+  return {title: entry.title, keywords: entry.keywords, body: entryBody(entry)}
+}
+
+function mandateFields(group: StudyGroup): TextFields {
+  return {title: group.title, keywords: group.mandate, body: entryBody(group)}
+}
+
+/** Scores are reported with four decimals, so outputs are identical across runs and machines. */
+export function roundScore(score: number): number {
+  return Math.round(score * 10_000) / 10_000
+}

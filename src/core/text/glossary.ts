@@ -1,0 +1,112 @@
+/**
+ * Bilingual glossary: concepts with English and French terms. A term found in a text adds the
+ * concept's token (`#digital-twin`), which is how a French requirement meets an English standard.
+ */
+import {readFileSync} from 'node:fs'
+import {isMap, isScalar, isSeq, LineCounter, parseDocument, type Node} from 'yaml'
+import {decodeText} from '../catalogue/decode.js'
+import {InputError} from '../errors.js'
+import {lightForm, tokenise} from './normalise.js'
+
+export interface Concept {
+  id: string
+  en: string[]
+  fr: string[]
+}
+
+export interface Glossary {
+  concepts: Concept[]
+  /** Terms by their first light-form token, longest first, for greedy phrase lookup. */
+  byFirstToken: Map<string, {tokens: string[]; concept: string}[]>
+}
+
+export const CONCEPT_PREFIX = '#'
+
+export function compileGlossary(concepts: Concept[]): Glossary {
+  const byFirstToken = new Map<string, {tokens: string[]; concept: string}[]>()
+  for (const concept of concepts) {
+    for (const term of [...concept.en, ...concept.fr]) {
+      const tokens = tokenise(term).map(lightForm)
+      if (tokens.length === 0) continue
+      const list = byFirstToken.get(tokens[0]) ?? []
+      list.push({tokens, concept: concept.id})
+      byFirstToken.set(tokens[0], list)
+    }
+  }
+  for (const list of byFirstToken.values()) list.sort((a, b) => b.tokens.length - a.tokens.length)
+  return {concepts, byFirstToken}
+}
+
+export interface ConceptSpan {
+  concept: string
+  /** First token of the term, and one past its last. */
+  start: number
+  end: number
+}
+
+/** Concepts found in a token sequence (light forms), longest term first, no overlaps. */
+export function findConcepts(glossary: Glossary, lightTokens: string[]): ConceptSpan[] {
+  const found: ConceptSpan[] = []
+  for (let i = 0; i < lightTokens.length; i++) {
+    const candidates = glossary.byFirstToken.get(lightTokens[i])
+    if (!candidates) continue
+    for (const {tokens, concept} of candidates) {
+      if (i + tokens.length > lightTokens.length) continue
+      let same = true
+      for (let j = 1; j < tokens.length && same; j++) same = lightTokens[i + j] === tokens[j]
+      if (same) {
+        found.push({concept, start: i, end: i + tokens.length})
+        i += tokens.length - 1
+        break
+      }
+    }
+  }
+  return found
+}
+
+/** Reads `glossary.yaml`: `concepts: [{id, en: [...], fr: [...]}]`; problems name file and line. */
+export function loadGlossary(path: string): Glossary {
+  let text: string
+  try {
+    text = decodeText(readFileSync(path)).text
+  } catch (e) {
+    throw new InputError(`${path}: cannot read glossary: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`)
+  }
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(text, {lineCounter, schema: 'failsafe', uniqueKeys: true})
+  const lineOf = (node: Node | null | undefined) => (node?.range ? lineCounter.linePos(node.range[0]).line : 0)
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0]
+    throw new InputError(`${path}:${lineCounter.linePos(e.pos[0]).line}: malformed YAML: ${e.message.split('\n')[0]}`)
+  }
+  const list = isMap(doc.contents) ? doc.contents.get('concepts', true) : undefined
+  if (!isSeq(list)) throw new InputError(`${path}:1: concepts: expected a list of concepts`)
+  const concepts: Concept[] = []
+  const owner = new Map<string, string>()
+  for (const item of list.items) {
+    const line = lineOf(item as Node)
+    if (!isMap(item)) throw new InputError(`${path}:${line}: each concept must be a mapping`)
+    const id = item.get('id')
+    if (typeof id !== 'string' || id.trim() === '') throw new InputError(`${path}:${line}: id: required field is missing`)
+    const terms = (field: 'en' | 'fr'): string[] => {
+      const node = item.get(field, true)
+      if (node === undefined) return []
+      if (!isSeq(node) || !node.items.every((t) => isScalar(t))) {
+        throw new InputError(`${path}:${lineOf(node as Node)}: ${field}: must be a list of terms`)
+      }
+      return node.items.map((t) => String((t as {value: unknown}).value).trim()).filter((t) => t !== '')
+    }
+    const concept = {id: id.trim(), en: terms('en'), fr: terms('fr')}
+    if (concept.en.length + concept.fr.length === 0) throw new InputError(`${path}:${line}: ${concept.id}: has no terms`)
+    for (const term of [...concept.en, ...concept.fr]) {
+      const key = tokenise(term).map(lightForm).join(' ')
+      const previous = owner.get(key)
+      if (previous !== undefined && previous !== concept.id) {
+        throw new InputError(`${path}:${line}: ${concept.id}: term "${term}" already belongs to concept ${previous}`)
+      }
+      owner.set(key, concept.id)
+    }
+    concepts.push(concept)
+  }
+  return compileGlossary(concepts)
+}

@@ -1,0 +1,25 @@
+/** Everything a job needs from a catalogue folder: the catalogue, its config and its glossary. */
+import {existsSync} from 'node:fs'
+import {join} from 'node:path'
+import {loadValidCatalogue} from './catalogue/index.js'
+import type {Problem} from './catalogue/problems.js'
+import type {Catalogue} from './catalogue/types.js'
+import {loadConfig, type GapscanConfig} from './config.js'
+import {loadGlossary, type Glossary} from './text/glossary.js'
+
+export const GLOSSARY_FILE = 'glossary.yaml'
+
+export interface Workspace {
+  catalogue: Catalogue
+  config: GapscanConfig
+  glossary?: Glossary
+  warnings: Problem[]
+}
+
+export function loadWorkspace(catalogueDir: string, options: {configPath?: string} = {}): Workspace {
+  const config = loadConfig(catalogueDir, options.configPath)
+  const {catalogue, warnings} = loadValidCatalogue(catalogueDir)
+  const glossaryPath = join(catalogueDir, GLOSSARY_FILE)
+  const glossary = existsSync(glossaryPath) ? loadGlossary(glossaryPath) : undefined
+  return {catalogue, config, glossary, warnings}
+}
