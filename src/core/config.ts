@@ -37,7 +37,7 @@ export const DEFAULT_CONFIG: GapscanConfig = {
   weights: DEFAULT_WEIGHTS,
   bigrams: true,
   scoring: DEFAULT_SCORING,
-  thresholds: {covered: 0.4, partial: 0.25},
+  thresholds: {covered: 0.3, partial: 0.2},
   top: 5,
   includeWithdrawn: false,
   overlap: {duplicate: 0.8, deliverables: 0.45},

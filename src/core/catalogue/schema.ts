@@ -33,6 +33,8 @@ export const FIELDS: Record<EntryKind, string[]> = {
 const MAX_TITLE = 1000
 const MAX_TEXT = 50_000
 // C0/C1 control characters other than tab and newline have no place in catalogue text.
+// Cheap pre-check: almost all text is printable ASCII or Latin, so the full test rarely runs.
+const HAS_SUSPECT = /[^\u0020-\u007e\u00a0-\u02ff]/
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/
 
 export function isEntryKind(value: string): value is EntryKind {
@@ -76,7 +78,7 @@ class FieldReader {
       if (opts.required) this.fail(field, 'must not be empty')
       return undefined
     }
-    if (CONTROL.test(trimmed)) {
+    if (HAS_SUSPECT.test(trimmed) && CONTROL.test(trimmed)) {
       this.fail(field, 'contains control or bidirectional-override characters')
       return undefined
     }
@@ -105,7 +107,7 @@ class FieldReader {
       }
       const trimmed = item.trim()
       if (trimmed === '') continue
-      if (CONTROL.test(trimmed)) {
+      if (HAS_SUSPECT.test(trimmed) && CONTROL.test(trimmed)) {
         this.fail(field, 'contains control or bidirectional-override characters')
         return []
       }
@@ -294,8 +296,9 @@ export function parseEntry(file: string, record: RawRecord, kind: EntryKind): Pa
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): {[P in K]?: V} {
-  return (value === undefined ? {} : {[key]: value}) as {[P in K]?: V}
+  return (value === undefined ? EMPTY : {[key]: value}) as {[P in K]?: V}
 }
+const EMPTY = Object.freeze({})
 
 /** A requirement without a title is shown by the start of its text. */
 export function titleFromText(text: string): string {

@@ -66,7 +66,8 @@ export class Matcher {
     this.analyser = new Analyser({weights: config.weights, bigrams: config.bigrams, glossary})
     this.standards = catalogue.standards.filter((s) => config.includeWithdrawn || s.status !== 'withdrawn')
     this.index = new MatchIndex(
-      this.standards.map((s) => ({id: s.id, terms: this.analyser.analyse(fieldsOf(s)).terms})),
+      // A standard's number is part of its text, so "uses ISO 20022" or "X.509 certificates" find it.
+      this.standards.map((s) => ({id: s.id, terms: this.analyser.analyse({...fieldsOf(s), keywords: [s.id, ...s.keywords]}).terms})),
       config.scoring,
     )
     const mandateDocs: {id: string; terms: Map<string, number>}[] = []
@@ -83,8 +84,9 @@ export class Matcher {
     this.mandateIndex = new MatchIndex(mandateDocs, config.scoring)
   }
 
+  /** Analyses a query text, keeping readable labels for its explanations. */
   analyse(subject: TextFields): Map<string, number> {
-    return this.analyser.analyse(subject).terms
+    return this.analyser.analyse(subject, true).terms
   }
 
   match(subject: MatchSubject, top = this.config.top): SubjectResult {

@@ -48,14 +48,18 @@ export class Analyser {
     }
   }
 
-  analyse(fields: TextFields, language?: Language): AnalysedText {
+  /**
+   * Analyses one entry's fields. `withLabels` records readable forms of the terms; explanations
+   * only show terms a query shares with a document, so only queries need it (it costs time).
+   */
+  analyse(fields: TextFields, withLabels = false, language?: Language): AnalysedText {
     const keywords = (fields.keywords ?? []).join('; ')
     const lang = language ?? detectLanguage(`${fields.title} ${fields.body ?? ''}`)
     const terms = new Map<string, number>()
     const {weights} = this.options
-    this.addField(terms, fields.title, weights.title, lang)
-    if (keywords) this.addField(terms, keywords, weights.keywords, lang)
-    if (fields.body) this.addField(terms, fields.body, weights.body, lang)
+    this.addField(terms, fields.title, weights.title, lang, withLabels)
+    if (keywords) this.addField(terms, keywords, weights.keywords, lang, withLabels)
+    if (fields.body) this.addField(terms, fields.body, weights.body, lang, withLabels)
     return {language: lang, terms}
   }
 
@@ -64,7 +68,7 @@ export class Analyser {
     return this.conceptLabels.get(term) ?? this.labels.get(term) ?? term
   }
 
-  private addField(terms: Map<string, number>, text: string, weight: number, language: Language): void {
+  private addField(terms: Map<string, number>, text: string, weight: number, language: Language, withLabels: boolean): void {
     if (weight <= 0 || text === '') return
     const tokens = tokenise(text)
     const add = (term: string) => terms.set(term, (terms.get(term) ?? 0) + weight)
@@ -90,11 +94,11 @@ export class Analyser {
       }
       if (isStopWord(token)) continue
       const stemmed = stem(token, language)
-      if (!this.labels.has(stemmed)) this.labels.set(stemmed, token)
+      if (withLabels && !this.labels.has(stemmed)) this.labels.set(stemmed, token)
       add(stemmed)
       if (this.options.bigrams && previous !== undefined) {
         const bigram = previous + BIGRAM_JOINER + stemmed
-        if (!this.labels.has(bigram)) this.labels.set(bigram, `${previousWord} ${token}`)
+        if (withLabels && !this.labels.has(bigram)) this.labels.set(bigram, `${previousWord} ${token}`)
         add(bigram)
       }
       previous = stemmed

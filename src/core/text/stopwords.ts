@@ -37,6 +37,8 @@ export function isStopWord(token: string): boolean {
     ENGLISH_STOP_WORDS.has(token) ||
     FRENCH_STOP_WORDS.has(token) ||
     DOMAIN_STOP_WORDS.has(token) ||
-    (token.length === 1 && !/\d/.test(token))
+    token.length === 1 ||
+    // Short bare numbers ("Part 1", "v2") say nothing; longer ones are standard numbers (20022).
+    (token.length === 2 && /^\d+$/.test(token))
   )
 }

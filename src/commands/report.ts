@@ -1,0 +1,79 @@
+import {Flags} from '@oclif/core'
+import {join} from 'node:path'
+import {BaseCommand} from '../cli/base-command.js'
+import {analyse, type Analysis} from '../core/analysis/analyse.js'
+import {DECISIONS_FILE, loadDecisions} from '../core/analysis/decisions.js'
+import {UsageError} from '../core/errors.js'
+import {writeFilesAtomic} from '../core/io/atomic-write.js'
+import {Matcher} from '../core/match/matcher.js'
+import {REPORT_FORMATS, renderReports, type ReportFormat} from '../core/report/index.js'
+import {progressBar} from '../core/report/progress.js'
+import {loadWorkspace} from '../core/workspace.js'
+
+export default class Report extends BaseCommand<typeof Report> {
+  static override summary = 'Write gap and overlap reports per study group (HTML, Markdown, JSON, CSV).'
+  static override description = `Writes into --out (default reports/): index.html (one self-contained page), summary.md and sg-<N>.md per study group, report.json (schema: docs/report-schema.json), gaps.csv and overlaps.csv. Reviewed decisions in <catalogue>/decisions.yaml (or --decisions) override computed results and are shown apart. All files are replaced together, atomically. Same catalogue, decisions and options give byte-identical files; a date appears only when --date is given.`
+  static override examples = [
+    '<%= config.bin %> report',
+    '<%= config.bin %> report --format md,csv --sg 20 --sg 21 --out reports/sg20-21',
+    '<%= config.bin %> report --lang fr --date 2026-11-22',
+  ]
+  static override flags = {
+    out: Flags.string({char: 'o', summary: 'Folder for the reports.', default: 'reports'}),
+    format: Flags.string({
+      char: 'f',
+      summary: `Formats, comma-separated: ${REPORT_FORMATS.join(', ')}.`,
+      default: REPORT_FORMATS.join(','),
+    }),
+    sg: Flags.integer({summary: 'Only this study group (repeatable).', multiple: true}),
+    lang: Flags.string({summary: 'Language of the report labels.', options: ['en', 'fr'], default: 'en'}),
+    decisions: Flags.string({summary: `Reviewed decisions (default: <catalogue>/${DECISIONS_FILE} when present).`}),
+    date: Flags.string({summary: 'Date to print in the reports (YYYY-MM-DD); none by default, so runs compare byte for byte.'}),
+    config: Flags.string({summary: 'Config file (default: <catalogue>/gapscan.config.yaml when present).'}),
+  }
+
+  public async run(): Promise<{out: string; files: string[]; subjects: number; coverage: Record<string, number>}> {
+    const formats = parseFormats(this.flags.format)
+    if (this.flags.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(this.flags.date)) {
+      throw new UsageError(`--date: "${this.flags.date}" is not a date (YYYY-MM-DD)`)
+    }
+    const {catalogue, config, glossary, warnings} = loadWorkspace(this.flags.catalogue, {configPath: this.flags.config})
+    if (warnings.length > 0) this.info(`${warnings.length} catalogue warnings (run gapscan validate to see them)`)
+    const known = new Set(catalogue.studyGroups.map((g) => g.number))
+    for (const sg of this.flags.sg ?? []) {
+      if (!known.has(sg)) throw new UsageError(`--sg: unknown study group ${sg} (known: ${[...known].sort((a, b) => a - b).join(', ')})`)
+    }
+    const decisions = loadDecisions(
+      this.flags.decisions ?? join(this.flags.catalogue, DECISIONS_FILE),
+      catalogue,
+      this.flags.decisions !== undefined,
+    )
+    const progress = progressBar(process.stderr, 'analysing', this.showProgress())
+    const matcher = new Matcher(catalogue, config, glossary)
+    const analysis: Analysis = analyse(catalogue, matcher, {
+      decisions,
+      sgs: this.flags.sg,
+      date: this.flags.date,
+      onProgress: (done, total) => progress.update(done, total),
+    })
+    progress.done()
+    const files = renderReports(analysis, formats, this.flags.lang as 'en' | 'fr')
+    writeFilesAtomic(files.map((f) => ({path: join(this.flags.out, f.name), content: f.content})))
+    const coverage = {covered: 0, partial: 0, gap: 0}
+    for (const s of analysis.subjects) coverage[s.coverage]++
+    this.info(
+      `${analysis.subjects.length} subjects: ${coverage.covered} covered, ${coverage.partial} partial, ${coverage.gap} gaps; ${analysis.overlaps.length} overlaps`,
+    )
+    if (!this.jsonEnabled()) for (const f of files) this.log(join(this.flags.out, f.name))
+    return {out: this.flags.out, files: files.map((f) => join(this.flags.out, f.name)), subjects: analysis.subjects.length, coverage}
+  }
+}
+
+function parseFormats(text: string): ReportFormat[] {
+  const formats = text.split(',').map((f) => f.trim()).filter(Boolean)
+  for (const f of formats) {
+    if (!(REPORT_FORMATS as readonly string[]).includes(f)) throw new UsageError(`--format: unknown format "${f}" (use ${REPORT_FORMATS.join(', ')})`)
+  }
+  if (formats.length === 0) throw new UsageError('--format: no format given')
+  return formats as ReportFormat[]
+}

@@ -1,0 +1,321 @@
+/**
+ * The gap and overlap analysis: pure functions from a catalogue, a matcher and reviewed decisions
+ * to one `Analysis` — the model every report format renders and `report.json` serialises.
+ */
+import {compareText} from '../catalogue/problems.js'
+import {entryBody, subjectsOf, type Catalogue, type Standard, type Subject} from '../catalogue/types.js'
+import {coverageStatus, roundScore, type CoverageStatus, type Matcher, type StandardMatch} from '../match/matcher.js'
+import {MatchIndex} from '../match/index.js'
+import type {Decision} from './decisions.js'
+import {relationshipOf, type Relationship} from './relationship.js'
+
+export const SCHEMA_VERSION = '1.0'
+
+export interface AnalysedMatch extends StandardMatch {
+  title: string
+  relationship: Relationship
+  /** Share of the subject's weighted terms found in the standard, and vice versa. */
+  subjectCovered: number
+  standardCovered: number
+  /** Set by a reviewed decision. */
+  review?: 'accepted' | 'rejected' | 'added'
+}
+
+export interface Responsibility {
+  /** Why these SGs: the SGs of covering standards, or the best-matching mandates (gaps). */
+  basis: 'covering-standards' | 'mandate'
+  sgs: number[]
+  questions: string[]
+  score: number
+}
+
+export interface OverlapFlags {
+  /** Covered by standards of two or more ITU-T study groups. */
+  multipleSgs: boolean
+  /** Covered by ITU-T and by another standards body. */
+  otherBodies: boolean
+  /** An FG-MV deliverable that overlaps another deliverable. */
+  otherDeliverables: boolean
+}
+
+export interface SubjectAnalysis {
+  id: string
+  kind: Subject['kind']
+  title: string
+  /** Building block (requirements) or working group (deliverables). */
+  group?: string
+  computed: {coverage: CoverageStatus; score: number}
+  /** The result after reviewed decisions; equals `computed` when there are none. */
+  coverage: CoverageStatus
+  reviewed: boolean
+  assigned?: {sg: number; question?: string}
+  relationship?: Relationship
+  matches: AnalysedMatch[]
+  responsible: Responsibility
+  overlaps: OverlapFlags
+  decisions: Omit<Decision, 'line'>[]
+}
+
+export type OverlapType = 'coordination' | 'duplication' | 'deliverables'
+
+export interface Overlap {
+  type: OverlapType
+  /** Subject id (coordination), or the first of the pair. */
+  a: string
+  /** Second of the pair (duplication, deliverables). */
+  b?: string
+  /** Study groups and bodies involved. */
+  sgs: number[]
+  orgs: string[]
+  /** Standards involved (coordination). */
+  standards: string[]
+  score: number
+}
+
+export interface StudyGroupSummary {
+  number: number
+  title: string
+  counts: Record<CoverageStatus, number>
+  /** Subjects this SG is responsible for (covering standards or best mandate). */
+  subjects: string[]
+}
+
+export interface Analysis {
+  schemaVersion: string
+  date?: string
+  options: {scoring: string; thresholds: {covered: number; partial: number}; top: number}
+  catalogue: {deliverables: number; requirements: number; standards: number; studyGroups: number}
+  studyGroups: StudyGroupSummary[]
+  subjects: SubjectAnalysis[]
+  overlaps: Overlap[]
+}
+
+export interface AnalysisOptions {
+  decisions?: Decision[]
+  /** Only these SGs in the per-SG view (all when empty). */
+  sgs?: number[]
+  date?: string
+  /** Called after each subject, for progress bars. */
+  onProgress?: (done: number, total: number) => void
+}
+
+export function analyse(catalogue: Catalogue, matcher: Matcher, options: AnalysisOptions = {}): Analysis {
+  const {config} = matcher
+  const {thresholds} = config
+  const byId = new Map(catalogue.standards.map((s) => [s.id, s]))
+  const decisions = options.decisions ?? []
+  const subjects = subjectsOf(catalogue)
+  const deliverableOverlaps = findDeliverableOverlaps(catalogue, matcher)
+  const overlappingDeliverables = new Set(deliverableOverlaps.flatMap((o) => [o.a, o.b!]))
+  const analysed: SubjectAnalysis[] = []
+  subjects.forEach((subject, i) => {
+    analysed.push(analyseSubject(subject, matcher, byId, decisions, overlappingDeliverables))
+    options.onProgress?.(i + 1, subjects.length)
+  })
+  const overlaps = [...coordinationOverlaps(analysed, thresholds.partial), ...duplicationOverlaps(analysed, matcher), ...deliverableOverlaps]
+  const selectedSgs = new Set(options.sgs ?? [])
+  const studyGroups = [...catalogue.studyGroups]
+    .sort((a, b) => a.number - b.number)
+    .filter((g) => selectedSgs.size === 0 || selectedSgs.has(g.number))
+    .map((g) => {
+      const mine = analysed.filter((s) => s.responsible.sgs.includes(g.number))
+      const counts = {covered: 0, partial: 0, gap: 0}
+      for (const s of mine) counts[s.coverage]++
+      return {number: g.number, title: g.title, counts, subjects: mine.map((s) => s.id)}
+    })
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    ...(options.date ? {date: options.date} : {}),
+    options: {scoring: config.scoring.model, thresholds: {...thresholds}, top: config.top},
+    catalogue: {
+      deliverables: catalogue.deliverables.length,
+      requirements: catalogue.requirements.length,
+      standards: catalogue.standards.length,
+      studyGroups: catalogue.studyGroups.length,
+    },
+    studyGroups,
+    subjects: analysed,
+    overlaps,
+  }
+}
+
+function analyseSubject(
+  subject: Subject,
+  matcher: Matcher,
+  standards: Map<string, Standard>,
+  allDecisions: Decision[],
+  overlappingDeliverables: Set<string>,
+): SubjectAnalysis {
+  const fields = {title: subject.title, keywords: subject.keywords, body: entryBody(subject)}
+  const result = matcher.match({...fields, id: subject.id, kind: subject.kind})
+  const terms = matcher.analyse(fields)
+  const matches: AnalysedMatch[] = result.matches.map((m) => {
+    const doc = matcher.index.docIndex(m.id)!
+    const {queryShare, docShare} = matcher.index.overlap(terms, doc)
+    return {
+      ...m,
+      title: standards.get(m.id)!.title,
+      relationship: relationshipOf(queryShare, docShare),
+      subjectCovered: roundScore(queryShare),
+      standardCovered: roundScore(docShare),
+    }
+  })
+  const computed = {coverage: result.status, score: matches[0]?.score ?? 0}
+  const decisions = allDecisions.filter((d) => d.subject === subject.id)
+  const reviewed = applyDecisions(matches, decisions, standards, matcher)
+  const coverage = reviewed.coverage ?? coverageStatus(bestLive(matches), matcher.config.thresholds)
+  const covering = matches.filter((m) => m.review !== 'rejected' && (m.review !== undefined || m.score >= matcher.config.thresholds.partial))
+  const responsible = responsibility(coverage, covering, fields, matcher, reviewed.assigned)
+  const itu = covering.filter((m) => m.org === 'ITU-T')
+  return {
+    id: subject.id,
+    kind: subject.kind,
+    title: subject.title,
+    ...(subject.kind === 'requirement' ? {group: subject.buildingBlock} : subject.workingGroup ? {group: subject.workingGroup} : {}),
+    computed,
+    coverage,
+    reviewed: decisions.length > 0,
+    ...(reviewed.assigned ? {assigned: reviewed.assigned} : {}),
+    ...(matches[0] ? {relationship: (matches.find((m) => m.review !== 'rejected') ?? matches[0]).relationship} : {}),
+    matches,
+    responsible,
+    overlaps: {
+      multipleSgs: new Set(itu.map((m) => m.sg).filter((sg) => sg !== undefined)).size >= 2,
+      otherBodies: itu.length > 0 && covering.some((m) => m.org !== 'ITU-T'),
+      otherDeliverables: overlappingDeliverables.has(subject.id),
+    },
+    decisions: decisions.map(({line: _line, ...d}) => d),
+  }
+}
+
+function bestLive(matches: AnalysedMatch[]): number {
+  return matches.find((m) => m.review !== 'rejected')?.score ?? 0
+}
+
+/** Applies a subject's decisions to its matches in file order; later decisions win. */
+function applyDecisions(
+  matches: AnalysedMatch[],
+  decisions: Decision[],
+  standards: Map<string, Standard>,
+  matcher: Matcher,
+): {coverage?: CoverageStatus; assigned?: {sg: number; question?: string}} {
+  let assigned: {sg: number; question?: string} | undefined
+  for (const d of decisions) {
+    if (d.action === 'assign') {
+      assigned = {sg: d.sg!, ...(d.question ? {question: d.question} : {})}
+      continue
+    }
+    let match = matches.find((m) => m.id === d.standard)
+    if (!match && d.action !== 'reject') {
+      const standard = standards.get(d.standard!)!
+      match = {
+        id: standard.id,
+        score: 0,
+        org: standard.org,
+        ...(standard.sg !== undefined ? {sg: standard.sg} : {}),
+        status: standard.status,
+        terms: [],
+        title: standard.title,
+        relationship: 'intersects with',
+        subjectCovered: 0,
+        standardCovered: 0,
+      }
+      matches.push(match)
+    }
+    if (match) match.review = d.action === 'reject' ? 'rejected' : d.action === 'add' ? 'added' : 'accepted'
+  }
+  const linked = matches.some((m) => m.review === 'accepted' || m.review === 'added')
+  void matcher
+  return {...(linked ? {coverage: 'covered' as const} : {}), ...(assigned ? {assigned} : {})}
+}
+
+function responsibility(
+  coverage: CoverageStatus,
+  covering: AnalysedMatch[],
+  fields: {title: string; keywords: string[]; body: string},
+  matcher: Matcher,
+  assigned?: {sg: number; question?: string},
+): Responsibility {
+  if (assigned) return {basis: 'mandate', sgs: [assigned.sg], questions: assigned.question ? [assigned.question] : [], score: 1}
+  const ituSgs = covering.filter((m) => m.org === 'ITU-T' && m.sg !== undefined)
+  if (coverage === 'covered' && ituSgs.length > 0) {
+    const sgs = [...new Set(ituSgs.map((m) => m.sg!))].sort((a, b) => a - b)
+    return {basis: 'covering-standards', sgs, questions: [], score: ituSgs[0].score}
+  }
+  // Gaps and partial coverage: where could an SG work within its current mandate (Res. 103)?
+  const mandates = matcher.mandatesFor(fields, 5)
+  const best = mandates[0]
+  if (!best) return {basis: 'mandate', sgs: [], questions: [], score: 0}
+  const question = mandates.find((m) => m.sg === best.sg && m.question !== undefined)?.question
+  return {basis: 'mandate', sgs: [best.sg], questions: question ? [question] : [], score: best.score}
+}
+
+/** (a) Subjects covered by standards of several SGs, or by ITU-T and another body. */
+function coordinationOverlaps(subjects: SubjectAnalysis[], minScore: number): Overlap[] {
+  const out: Overlap[] = []
+  for (const s of subjects) {
+    if (!s.overlaps.multipleSgs && !s.overlaps.otherBodies) continue
+    const covering = s.matches.filter((m) => m.review !== 'rejected' && (m.review !== undefined || m.score >= minScore))
+    out.push({
+      type: 'coordination',
+      a: s.id,
+      sgs: [...new Set(covering.map((m) => m.sg).filter((x): x is number => x !== undefined))].sort((x, y) => x - y),
+      orgs: [...new Set(covering.map((m) => m.org))].sort(compareText),
+      standards: covering.map((m) => m.id),
+      score: covering[0]?.score ?? 0,
+    })
+  }
+  return out
+}
+
+/**
+ * (b) Near-duplicate standards or work items of different SGs, or of ITU-T and another body,
+ * among the standards that match some subject (the ones this analysis is about).
+ */
+function duplicationOverlaps(subjects: SubjectAnalysis[], matcher: Matcher): Overlap[] {
+  const relevant = [...new Set(subjects.flatMap((s) => s.matches.map((m) => m.id)))].sort(compareText)
+  const threshold = matcher.config.overlap.duplicate
+  const seen = new Set<string>()
+  const out: Overlap[] = []
+  for (const id of relevant) {
+    const doc = matcher.index.docIndex(id)
+    if (doc === undefined) continue
+    const standard = matcher.standards[doc]
+    const terms = matcher.analyse({title: standard.title, keywords: standard.keywords, body: standard.summary ?? ''})
+    for (const hit of matcher.index.search(terms, 10)) {
+      if (hit.doc === doc || hit.score < threshold) continue
+      const other = matcher.standards[hit.doc]
+      const differentHome = other.org !== standard.org || (other.sg !== undefined && standard.sg !== undefined && other.sg !== standard.sg)
+      if (!differentHome || (standard.org !== 'ITU-T' && other.org !== 'ITU-T')) continue
+      const [a, b] = compareText(standard.id, other.id) <= 0 ? [standard, other] : [other, standard]
+      const key = `${a.id}\u0000${b.id}`
+      if (seen.has(key)) continue
+      seen.add(key)
+      out.push({
+        type: 'duplication',
+        a: a.id,
+        b: b.id,
+        sgs: [...new Set([a.sg, b.sg].filter((x): x is number => x !== undefined))].sort((x, y) => x - y),
+        orgs: [...new Set([a.org, b.org])].sort(compareText),
+        standards: [a.id, b.id],
+        score: roundScore(hit.score),
+      })
+    }
+  }
+  return out.sort((x, y) => y.score - x.score || compareText(x.a, y.a) || compareText(x.b ?? '', y.b ?? ''))
+}
+
+/** (c) FG-MV deliverables whose texts overlap each other. */
+function findDeliverableOverlaps(catalogue: Catalogue, matcher: Matcher): Overlap[] {
+  const deliverables = catalogue.deliverables
+  const docs = deliverables.map((d) => ({id: d.id, terms: matcher.analyse({title: d.title, keywords: d.keywords, body: d.summary ?? ''})}))
+  const index = new MatchIndex(docs, matcher.config.scoring)
+  const out: Overlap[] = []
+  docs.forEach((d, i) => {
+    for (const hit of index.search(d.terms, 10)) {
+      if (hit.doc <= i || hit.score < matcher.config.overlap.deliverables) continue
+      out.push({type: 'deliverables', a: d.id, b: docs[hit.doc].id, sgs: [], orgs: [], standards: [], score: roundScore(hit.score)})
+    }
+  })
+  return out.sort((x, y) => y.score - x.score || compareText(x.a, y.a) || compareText(x.b ?? '', y.b ?? ''))
+}

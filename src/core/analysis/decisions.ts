@@ -1,0 +1,103 @@
+/**
+ * Reviewed decisions (`decisions.yaml`): a rapporteur accepts, rejects or adds a subject–standard
+ * link, or assigns a gap to a study group, with who, when and why. Decisions override computed
+ * results on every run; reports show both.
+ */
+import {existsSync, readFileSync} from 'node:fs'
+import {isMap, isSeq, LineCounter, parseDocument, type Node} from 'yaml'
+import {decodeText} from '../catalogue/decode.js'
+import type {Catalogue} from '../catalogue/types.js'
+import {InputError} from '../errors.js'
+
+export const DECISION_ACTIONS = ['accept', 'reject', 'add', 'assign'] as const
+export type DecisionAction = (typeof DECISION_ACTIONS)[number]
+
+export interface Decision {
+  subject: string
+  action: DecisionAction
+  /** The standard of an accept / reject / add. */
+  standard?: string
+  /** The study group (and optionally Question) a gap is assigned to. */
+  sg?: number
+  question?: string
+  by: string
+  date: string
+  reason: string
+  line: number
+}
+
+export const DECISIONS_FILE = 'decisions.yaml'
+
+/** Reads and checks decisions against the catalogue; a missing default file means no decisions. */
+export function loadDecisions(path: string, catalogue: Catalogue, required = false): Decision[] {
+  if (!existsSync(path)) {
+    if (required) throw new InputError(`${path}: decisions file not found`)
+    return []
+  }
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(decodeText(readFileSync(path)).text, {lineCounter, schema: 'failsafe', uniqueKeys: true})
+  const lineOf = (node: Node | null | undefined) => (node?.range ? lineCounter.linePos(node.range[0]).line : 0)
+  if (doc.errors.length > 0) {
+    throw new InputError(`${path}:${lineCounter.linePos(doc.errors[0].pos[0]).line}: malformed YAML: ${doc.errors[0].message.split('\n')[0]}`)
+  }
+  if (doc.contents === null) return []
+  const list = isMap(doc.contents) ? doc.contents.get('decisions', true) : undefined
+  if (list === undefined || (isMap(doc.contents) && list === null)) return []
+  if (!isSeq(list)) throw new InputError(`${path}:1: decisions: expected a list of decisions`)
+  const subjects = new Set([...catalogue.deliverables, ...catalogue.requirements].map((s) => s.id))
+  const standards = new Set(catalogue.standards.map((s) => s.id))
+  const groups = new Map(catalogue.studyGroups.map((g) => [g.number, g]))
+  const decisions: Decision[] = []
+  for (const item of list.items) {
+    const line = lineOf(item as Node)
+    const fail = (field: string, message: string): never => {
+      throw new InputError(`${path}:${line}: ${field}: ${message}`)
+    }
+    if (!isMap(item)) fail('decision', 'must be a mapping')
+    const map = item as unknown as {get(k: string): unknown; items: {key: unknown}[]}
+    const text = (field: string, required: boolean): string | undefined => {
+      const value = map.get(field)
+      if (value === undefined || value === null || String(value).trim() === '') {
+        if (required) fail(field, 'required field is missing')
+        return undefined
+      }
+      if (typeof value !== 'string') fail(field, 'must be text')
+      return (value as string).trim()
+    }
+    const known = ['subject', 'action', 'standard', 'sg', 'question', 'by', 'date', 'reason']
+    for (const pair of map.items) {
+      const key = String((pair.key as {value?: unknown})?.value ?? pair.key)
+      if (!known.includes(key)) fail(key, 'unknown field')
+    }
+    const subject = text('subject', true)!
+    if (!subjects.has(subject)) fail('subject', `unknown subject "${subject}"`)
+    const action = text('action', true)!
+    if (!(DECISION_ACTIONS as readonly string[]).includes(action)) fail('action', `"${action}" is not one of ${DECISION_ACTIONS.join(', ')}`)
+    const decision: Decision = {
+      subject,
+      action: action as DecisionAction,
+      by: text('by', true)!,
+      date: text('date', true)!,
+      reason: text('reason', true)!,
+      line,
+    }
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(decision.date)) fail('date', `"${decision.date}" is not a date (YYYY-MM-DD)`)
+    if (decision.action === 'assign') {
+      const sgText = text('sg', true)!
+      const sg = Number(sgText.replace(/^SG/i, ''))
+      if (!groups.has(sg)) fail('sg', `unknown study group ${sgText}`)
+      decision.sg = sg
+      const question = text('question', false)
+      if (question !== undefined) {
+        if (!groups.get(sg)!.questions.some((q) => q.id === question)) fail('question', `unknown Question "${question}" in SG${sg}`)
+        decision.question = question
+      }
+    } else {
+      const standard = text('standard', true)!
+      if (!standards.has(standard)) fail('standard', `unknown standard "${standard}"`)
+      decision.standard = standard
+    }
+    decisions.push(decision)
+  }
+  return decisions
+}
