@@ -13,7 +13,9 @@ export default tseslint.config(
   },
   {
     files: ['**/*.cjs', 'bin/**/*.js', 'eslint.config.js'],
-    languageOptions: {globals: {require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly'}},
+    languageOptions: {
+      globals: {require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly'},
+    },
     rules: {'@typescript-eslint/no-require-imports': 'off'},
   },
 )

@@ -6,7 +6,9 @@ import {Command, Errors, Flags, type Interfaces} from '@oclif/core'
 import {Chalk, type ChalkInstance} from 'chalk'
 import {GapscanError} from '../core/errors.js'
 
-export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof BaseCommand)['baseFlags'] & T['flags']>
+export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<
+  (typeof BaseCommand)['baseFlags'] & T['flags']
+>
 export type BaseArgs<T extends typeof Command> = Interfaces.InferredArgs<T['args']>
 
 export abstract class BaseCommand<T extends typeof Command> extends Command {
@@ -18,8 +20,15 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
       default: 'data',
       helpGroup: 'GLOBAL',
     }),
-    'no-color': Flags.boolean({summary: 'Plain output without colour (also when NO_COLOR is set).', helpGroup: 'GLOBAL'}),
-    quiet: Flags.boolean({char: 'q', summary: 'Print no progress or informational messages.', helpGroup: 'GLOBAL'}),
+    'no-color': Flags.boolean({
+      summary: 'Plain output without colour (also when NO_COLOR is set).',
+      helpGroup: 'GLOBAL',
+    }),
+    quiet: Flags.boolean({
+      char: 'q',
+      summary: 'Print no progress or informational messages.',
+      helpGroup: 'GLOBAL',
+    }),
   }
 
   protected flags!: BaseFlags<T>

@@ -2,7 +2,8 @@ import {BaseCommand} from '../cli/base-command.js'
 import {loadValidCatalogue, summariseCatalogue, type CatalogueSummary} from '../core/catalogue/index.js'
 
 export default class CatalogueCommand extends BaseCommand<typeof CatalogueCommand> {
-  static override summary = 'Show what a catalogue holds: counts per kind, study group, organisation and status.'
+  static override summary =
+    'Show what a catalogue holds: counts per kind, study group, organisation and status.'
   static override examples = ['<%= config.bin %> catalogue', '<%= config.bin %> catalogue --json']
 
   public async run(): Promise<CatalogueSummary> {
@@ -18,7 +19,9 @@ export default class CatalogueCommand extends BaseCommand<typeof CatalogueComman
       table('Standards per status', summary.byStatus)
       this.log('Per study group (standards / in force / under study / deliverables / Questions)')
       for (const [sg, row] of Object.entries(summary.bySg)) {
-        this.log(`  ${sg.padEnd(28)} ${row.standards} / ${row.inForce} / ${row.underStudy} / ${row.deliverables} / ${row.questions}`)
+        this.log(
+          `  ${sg.padEnd(28)} ${row.standards} / ${row.inForce} / ${row.underStudy} / ${row.deliverables} / ${row.questions}`,
+        )
       }
       table('Requirements per building block', summary.byBuildingBlock)
     }

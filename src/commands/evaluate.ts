@@ -1,13 +1,13 @@
 import {Flags} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
-import {loadSubjects} from '../core/catalogue/subjects.js'
-import {entryBody, subjectsOf} from '../core/catalogue/types.js'
+import {subjectsToMatch} from '../core/catalogue/subjects.js'
 import {evaluate, loadGold, type Evaluation} from '../core/match/evaluate.js'
 import {Matcher} from '../core/match/matcher.js'
 import {loadWorkspace} from '../core/workspace.js'
 
 export default class Evaluate extends BaseCommand<typeof Evaluate> {
-  static override summary = 'Measure matching quality against a gold file of correct (subject, standard) pairs.'
+  static override summary =
+    'Measure matching quality against a gold file of correct (subject, standard) pairs.'
   static override description =
     'Prints recall@1, recall@5 and MRR, then precision, recall and F1 of `covered` for thresholds 0.05…0.95, and the threshold with the best F1. The gold file is CSV, JSON Lines or YAML with fields subject and standard.'
   static override examples = [
@@ -16,22 +16,31 @@ export default class Evaluate extends BaseCommand<typeof Evaluate> {
   ]
   static override flags = {
     gold: Flags.string({char: 'g', summary: 'Gold file of correct pairs.', required: true}),
-    subjects: Flags.string({char: 's', summary: "Subjects file, when the gold pairs name subjects outside the catalogue."}),
+    subjects: Flags.string({
+      char: 's',
+      summary: 'Subjects file, when the gold pairs name subjects outside the catalogue.',
+    }),
     config: Flags.string({summary: 'Config file (default: <catalogue>/gapscan.config.yaml when present).'}),
   }
 
   public async run(): Promise<Evaluation> {
     const {catalogue, config, glossary} = loadWorkspace(this.flags.catalogue, {configPath: this.flags.config})
-    const subjects = this.flags.subjects
-      ? loadSubjects(this.flags.subjects).subjects
-      : subjectsOf(catalogue).map((s) => ({id: s.id, kind: s.kind, title: s.title, keywords: s.keywords, body: entryBody(s)}))
-    const result = evaluate(new Matcher(catalogue, config, glossary), subjects, loadGold(this.flags.gold), this.flags.gold)
+    const subjects = subjectsToMatch(catalogue, this.flags.subjects)
+    const result = evaluate(
+      new Matcher(catalogue, config, glossary),
+      subjects,
+      loadGold(this.flags.gold),
+      this.flags.gold,
+    )
     if (!this.jsonEnabled()) {
       const f = (x: number) => x.toFixed(4)
       this.log(`subjects ${result.subjects}, pairs ${result.pairs}`)
       this.log(`recall@1 ${f(result.recallAt1)}  recall@5 ${f(result.recallAt5)}  MRR ${f(result.mrr)}`)
       this.log('threshold  precision  recall  F1')
-      for (const p of result.sweep) this.log(`${p.threshold.toFixed(2).padStart(9)}  ${f(p.precision).padStart(9)}  ${f(p.recall)}  ${f(p.f1)}`)
+      for (const p of result.sweep)
+        this.log(
+          `${p.threshold.toFixed(2).padStart(9)}  ${f(p.precision).padStart(9)}  ${f(p.recall)}  ${f(p.f1)}`,
+        )
       this.log(`best F1 ${f(result.best.f1)} at threshold ${result.best.threshold.toFixed(2)}`)
     }
     return result

@@ -1,7 +1,6 @@
 import {Args, Flags} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
-import {loadSubjects} from '../core/catalogue/subjects.js'
-import {entryBody, subjectsOf} from '../core/catalogue/types.js'
+import {subjectsToMatch} from '../core/catalogue/subjects.js'
 import {UsageError} from '../core/errors.js'
 import {Matcher} from '../core/match/matcher.js'
 import {loadWorkspace} from '../core/workspace.js'
@@ -10,26 +9,37 @@ interface Explanation {
   subject: string
   standard: string
   score: number
-  terms: {term: string; label: string; subjectWeight: number; standardWeight: number; idf: number; contribution: number}[]
+  terms: {
+    term: string
+    label: string
+    subjectWeight: number
+    standardWeight: number
+    idf: number
+    contribution: number
+  }[]
 }
 
 export default class Explain extends BaseCommand<typeof Explain> {
   static override summary = 'Break the score of one subject against one standard down term by term.'
-  static override examples = ['<%= config.bin %> explain FGMV-20 Y.4600', '<%= config.bin %> explain DPI-ID-01 X.1252 --json']
+  static override examples = [
+    '<%= config.bin %> explain FGMV-20 Y.4600',
+    '<%= config.bin %> explain DPI-ID-01 X.1252 --json',
+  ]
   static override args = {
     subject: Args.string({required: true, description: 'Subject id (deliverable or requirement).'}),
     standard: Args.string({required: true, description: 'Standard id, e.g. Y.4600.'}),
   }
   static override flags = {
-    subjects: Flags.string({char: 's', summary: 'Look the subject up in this file instead of the catalogue.'}),
+    subjects: Flags.string({
+      char: 's',
+      summary: 'Look the subject up in this file instead of the catalogue.',
+    }),
     config: Flags.string({summary: 'Config file (default: <catalogue>/gapscan.config.yaml when present).'}),
   }
 
   public async run(): Promise<Explanation> {
     const {catalogue, config, glossary} = loadWorkspace(this.flags.catalogue, {configPath: this.flags.config})
-    const subjects = this.flags.subjects
-      ? loadSubjects(this.flags.subjects).subjects
-      : subjectsOf(catalogue).map((s) => ({id: s.id, kind: s.kind, title: s.title, keywords: s.keywords, body: entryBody(s)}))
+    const subjects = subjectsToMatch(catalogue, this.flags.subjects)
     const subject = subjects.find((s) => s.id === this.args.subject)
     if (!subject) throw new UsageError(`unknown subject "${this.args.subject}"`)
     const matcher = new Matcher(catalogue, {...config, includeWithdrawn: true}, glossary)
@@ -52,7 +62,9 @@ export default class Explain extends BaseCommand<typeof Explain> {
     if (!this.jsonEnabled()) {
       this.log(`${subject.id} × ${standard.id} (${standard.title}): score ${result.score.toFixed(4)}`)
       if (result.terms.length === 0) this.log('  no shared terms')
-      this.log(`  ${'term'.padEnd(32)} ${'subject'.padStart(8)} ${'standard'.padStart(8)} ${'idf'.padStart(7)} ${'share'.padStart(8)}`)
+      this.log(
+        `  ${'term'.padEnd(32)} ${'subject'.padStart(8)} ${'standard'.padStart(8)} ${'idf'.padStart(7)} ${'share'.padStart(8)}`,
+      )
       for (const t of result.terms) {
         this.log(
           `  ${t.label.padEnd(32)} ${t.subjectWeight.toFixed(4).padStart(8)} ${t.standardWeight.toFixed(4).padStart(8)} ${t.idf.toFixed(3).padStart(7)} ${t.contribution.toFixed(4).padStart(8)}`,

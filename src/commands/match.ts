@@ -1,7 +1,6 @@
 import {Flags} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
-import {loadSubjects} from '../core/catalogue/subjects.js'
-import {entryBody, subjectsOf} from '../core/catalogue/types.js'
+import {subjectsToMatch} from '../core/catalogue/subjects.js'
 import {UsageError} from '../core/errors.js'
 import {Matcher, type MatchSubject, type SubjectResult} from '../core/match/matcher.js'
 import {loadWorkspace} from '../core/workspace.js'
@@ -16,7 +15,10 @@ export default class Match extends BaseCommand<typeof Match> {
     '<%= config.bin %> match --kind requirement --json',
   ]
   static override flags = {
-    subjects: Flags.string({char: 's', summary: 'Score the subjects in this file instead of the catalogue\'s.'}),
+    subjects: Flags.string({
+      char: 's',
+      summary: "Score the subjects in this file instead of the catalogue's.",
+    }),
     top: Flags.integer({char: 'k', summary: 'Matches kept per subject.', min: 1, max: 100}),
     kind: Flags.string({summary: 'Only subjects of this kind.', options: ['deliverable', 'requirement']}),
     config: Flags.string({summary: 'Config file (default: <catalogue>/gapscan.config.yaml when present).'}),
@@ -24,10 +26,9 @@ export default class Match extends BaseCommand<typeof Match> {
 
   public async run(): Promise<SubjectResult[]> {
     const {catalogue, config, glossary} = loadWorkspace(this.flags.catalogue, {configPath: this.flags.config})
-    if (catalogue.standards.length === 0) throw new UsageError(`${this.flags.catalogue}: the catalogue has no standards to match against`)
-    const subjects: MatchSubject[] = this.flags.subjects
-      ? loadSubjects(this.flags.subjects).subjects
-      : subjectsOf(catalogue).map((s) => ({id: s.id, kind: s.kind, title: s.title, keywords: s.keywords, body: entryBody(s)}))
+    if (catalogue.standards.length === 0)
+      throw new UsageError(`${this.flags.catalogue}: the catalogue has no standards to match against`)
+    const subjects: MatchSubject[] = subjectsToMatch(catalogue, this.flags.subjects)
     const selected = this.flags.kind ? subjects.filter((s) => s.kind === this.flags.kind) : subjects
     const matcher = new Matcher(catalogue, config, glossary)
     const results = selected.map((subject) => matcher.match(subject, this.flags.top ?? config.top))
@@ -35,7 +36,9 @@ export default class Match extends BaseCommand<typeof Match> {
       for (const result of results) {
         this.log(`${result.subject}\t${result.status}`)
         for (const m of result.matches) {
-          this.log(`  ${m.score.toFixed(4)}  ${m.id}${m.sg !== undefined ? ` (SG${m.sg})` : ` (${m.org})`}  ${m.terms.join(', ')}`)
+          this.log(
+            `  ${m.score.toFixed(4)}  ${m.id}${m.sg !== undefined ? ` (SG${m.sg})` : ` (${m.org})`}  ${m.terms.join(', ')}`,
+          )
         }
       }
     }

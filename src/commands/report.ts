@@ -27,21 +27,36 @@ export default class Report extends BaseCommand<typeof Report> {
     }),
     sg: Flags.integer({summary: 'Only this study group (repeatable).', multiple: true}),
     lang: Flags.string({summary: 'Language of the report labels.', options: ['en', 'fr'], default: 'en'}),
-    decisions: Flags.string({summary: `Reviewed decisions (default: <catalogue>/${DECISIONS_FILE} when present).`}),
-    date: Flags.string({summary: 'Date to print in the reports (YYYY-MM-DD); none by default, so runs compare byte for byte.'}),
+    decisions: Flags.string({
+      summary: `Reviewed decisions (default: <catalogue>/${DECISIONS_FILE} when present).`,
+    }),
+    date: Flags.string({
+      summary: 'Date to print in the reports (YYYY-MM-DD); none by default, so runs compare byte for byte.',
+    }),
     config: Flags.string({summary: 'Config file (default: <catalogue>/gapscan.config.yaml when present).'}),
   }
 
-  public async run(): Promise<{out: string; files: string[]; subjects: number; coverage: Record<string, number>}> {
+  public async run(): Promise<{
+    out: string
+    files: string[]
+    subjects: number
+    coverage: Record<string, number>
+  }> {
     const formats = parseFormats(this.flags.format)
     if (this.flags.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(this.flags.date)) {
       throw new UsageError(`--date: "${this.flags.date}" is not a date (YYYY-MM-DD)`)
     }
-    const {catalogue, config, glossary, warnings} = loadWorkspace(this.flags.catalogue, {configPath: this.flags.config})
-    if (warnings.length > 0) this.info(`${warnings.length} catalogue warnings (run gapscan validate to see them)`)
+    const {catalogue, config, glossary, warnings} = loadWorkspace(this.flags.catalogue, {
+      configPath: this.flags.config,
+    })
+    if (warnings.length > 0)
+      this.info(`${warnings.length} catalogue warnings (run gapscan validate to see them)`)
     const known = new Set(catalogue.studyGroups.map((g) => g.number))
     for (const sg of this.flags.sg ?? []) {
-      if (!known.has(sg)) throw new UsageError(`--sg: unknown study group ${sg} (known: ${[...known].sort((a, b) => a - b).join(', ')})`)
+      if (!known.has(sg))
+        throw new UsageError(
+          `--sg: unknown study group ${sg} (known: ${[...known].sort((a, b) => a - b).join(', ')})`,
+        )
     }
     const decisions = loadDecisions(
       this.flags.decisions ?? join(this.flags.catalogue, DECISIONS_FILE),
@@ -65,14 +80,23 @@ export default class Report extends BaseCommand<typeof Report> {
       `${analysis.subjects.length} subjects: ${coverage.covered} covered, ${coverage.partial} partial, ${coverage.gap} gaps; ${analysis.overlaps.length} overlaps`,
     )
     if (!this.jsonEnabled()) for (const f of files) this.log(join(this.flags.out, f.name))
-    return {out: this.flags.out, files: files.map((f) => join(this.flags.out, f.name)), subjects: analysis.subjects.length, coverage}
+    return {
+      out: this.flags.out,
+      files: files.map((f) => join(this.flags.out, f.name)),
+      subjects: analysis.subjects.length,
+      coverage,
+    }
   }
 }
 
 function parseFormats(text: string): ReportFormat[] {
-  const formats = text.split(',').map((f) => f.trim()).filter(Boolean)
+  const formats = text
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean)
   for (const f of formats) {
-    if (!(REPORT_FORMATS as readonly string[]).includes(f)) throw new UsageError(`--format: unknown format "${f}" (use ${REPORT_FORMATS.join(', ')})`)
+    if (!(REPORT_FORMATS as readonly string[]).includes(f))
+      throw new UsageError(`--format: unknown format "${f}" (use ${REPORT_FORMATS.join(', ')})`)
   }
   if (formats.length === 0) throw new UsageError('--format: no format given')
   return formats as ReportFormat[]

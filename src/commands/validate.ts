@@ -6,16 +6,27 @@ export default class Validate extends BaseCommand<typeof Validate> {
   static override summary = 'Check a catalogue and list every problem, one line each.'
   static override description =
     'Each problem is printed as `file:line: field: what is wrong`. Exits 0 when the catalogue has no errors (warnings allowed), 1 when it has errors.'
-  static override examples = ['<%= config.bin %> validate', '<%= config.bin %> validate --catalogue my-slice/ --json']
+  static override examples = [
+    '<%= config.bin %> validate',
+    '<%= config.bin %> validate --catalogue my-slice/ --json',
+  ]
 
-  public async run(): Promise<{valid: boolean; errors: number; warnings: number; files: number; problems: Problem[]}> {
+  public async run(): Promise<{
+    valid: boolean
+    errors: number
+    warnings: number
+    files: number
+    problems: Problem[]
+  }> {
     const {problems, files} = loadCatalogue(this.flags.catalogue)
     const errors = problems.filter((p) => p.severity === 'error').length
     const warnings = problems.length - errors
     if (!this.jsonEnabled()) {
       for (const problem of problems) this.log(formatProblem(problem))
       const verdict = errors === 0 ? this.colour.green('valid') : this.colour.red('invalid')
-      this.info(`${this.flags.catalogue}: ${verdict}: ${files.length} files, ${errors} errors, ${warnings} warnings`)
+      this.info(
+        `${this.flags.catalogue}: ${verdict}: ${files.length} files, ${errors} errors, ${warnings} warnings`,
+      )
     }
     if (errors > 0) process.exitCode = ExitCode.findings
     return {valid: errors === 0, errors, warnings, files: files.length, problems}

@@ -23,6 +23,12 @@ export interface GapscanConfig {
   thresholds: Thresholds
   /** Matches kept per subject. */
   top: number
+  /**
+   * Weight of title coverage in the final score: score = cosine × (1 + b × c) / (1 + b), where c
+   * is the share of the standard's title found in the subject. A text that states a standard's
+   * whole title is most likely about it; 0 turns this off.
+   */
+  titleBoost: number
   /** Whether withdrawn standards can cover a subject (normally not: they are no longer in force). */
   includeWithdrawn: boolean
   overlap: {
@@ -37,8 +43,9 @@ export const DEFAULT_CONFIG: GapscanConfig = {
   weights: DEFAULT_WEIGHTS,
   bigrams: true,
   scoring: DEFAULT_SCORING,
-  thresholds: {covered: 0.3, partial: 0.2},
+  thresholds: {covered: 0.2, partial: 0.12},
   top: 5,
+  titleBoost: 2,
   includeWithdrawn: false,
   overlap: {duplicate: 0.8, deliverables: 0.45},
 }
@@ -55,7 +62,8 @@ export function loadConfig(catalogueDir: string, path?: string): GapscanConfig {
     return DEFAULT_CONFIG
   }
   const doc = parseDocument(readFileSync(file, 'utf8'), {uniqueKeys: true})
-  if (doc.errors.length > 0) throw new InputError(`${file}: malformed YAML: ${doc.errors[0].message.split('\n')[0]}`)
+  if (doc.errors.length > 0)
+    throw new InputError(`${file}: malformed YAML: ${doc.errors[0].message.split('\n')[0]}`)
   const value = doc.toJS() ?? {}
   return mergeConfig(DEFAULT_CONFIG, value, file, '')
 }
@@ -71,7 +79,8 @@ export function mergeConfig<T>(base: T, override: unknown, file: string, prefix:
     if (!(key in out)) throw new InputError(`${file}: ${field}: unknown setting`)
     const current = out[key]
     if (typeof current === 'object' && current !== null) out[key] = mergeConfig(current, value, file, field)
-    else if (typeof value !== typeof current) throw new InputError(`${file}: ${field}: must be a ${typeof current}`)
+    else if (typeof value !== typeof current)
+      throw new InputError(`${file}: ${field}: must be a ${typeof current}`)
     else out[key] = value
   }
   const merged = out as T & Partial<GapscanConfig>

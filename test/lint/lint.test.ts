@@ -23,7 +23,12 @@ describe('code style', function () {
   })
 
   it('type-checks, tests included (tsc --noEmit)', () => {
-    const {status, output} = run(process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.test.json'])
+    const {status, output} = run(process.execPath, [
+      'node_modules/typescript/bin/tsc',
+      '--noEmit',
+      '-p',
+      'tsconfig.test.json',
+    ])
     assert.equal(status, 0, output)
   })
 })

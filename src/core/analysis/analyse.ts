@@ -4,7 +4,13 @@
  */
 import {compareText} from '../catalogue/problems.js'
 import {entryBody, subjectsOf, type Catalogue, type Standard, type Subject} from '../catalogue/types.js'
-import {coverageStatus, roundScore, type CoverageStatus, type Matcher, type StandardMatch} from '../match/matcher.js'
+import {
+  coverageStatus,
+  roundScore,
+  type CoverageStatus,
+  type Matcher,
+  type StandardMatch,
+} from '../match/matcher.js'
 import {MatchIndex} from '../match/index.js'
 import type {Decision} from './decisions.js'
 import {relationshipOf, type Relationship} from './relationship.js'
@@ -112,7 +118,11 @@ export function analyse(catalogue: Catalogue, matcher: Matcher, options: Analysi
     analysed.push(analyseSubject(subject, matcher, byId, decisions, overlappingDeliverables))
     options.onProgress?.(i + 1, subjects.length)
   })
-  const overlaps = [...coordinationOverlaps(analysed, thresholds.partial), ...duplicationOverlaps(analysed, matcher), ...deliverableOverlaps]
+  const overlaps = [
+    ...coordinationOverlaps(analysed, thresholds.partial),
+    ...duplicationOverlaps(analysed, matcher),
+    ...deliverableOverlaps,
+  ]
   const selectedSgs = new Set(options.sgs ?? [])
   const studyGroups = [...catalogue.studyGroups]
     .sort((a, b) => a.number - b.number)
@@ -164,19 +174,28 @@ function analyseSubject(
   const decisions = allDecisions.filter((d) => d.subject === subject.id)
   const reviewed = applyDecisions(matches, decisions, standards, matcher)
   const coverage = reviewed.coverage ?? coverageStatus(bestLive(matches), matcher.config.thresholds)
-  const covering = matches.filter((m) => m.review !== 'rejected' && (m.review !== undefined || m.score >= matcher.config.thresholds.partial))
+  const covering = matches.filter(
+    (m) =>
+      m.review !== 'rejected' && (m.review !== undefined || m.score >= matcher.config.thresholds.partial),
+  )
   const responsible = responsibility(coverage, covering, fields, matcher, reviewed.assigned)
   const itu = covering.filter((m) => m.org === 'ITU-T')
   return {
     id: subject.id,
     kind: subject.kind,
     title: subject.title,
-    ...(subject.kind === 'requirement' ? {group: subject.buildingBlock} : subject.workingGroup ? {group: subject.workingGroup} : {}),
+    ...(subject.kind === 'requirement'
+      ? {group: subject.buildingBlock}
+      : subject.workingGroup
+        ? {group: subject.workingGroup}
+        : {}),
     computed,
     coverage,
     reviewed: decisions.length > 0,
     ...(reviewed.assigned ? {assigned: reviewed.assigned} : {}),
-    ...(matches[0] ? {relationship: (matches.find((m) => m.review !== 'rejected') ?? matches[0]).relationship} : {}),
+    ...(matches[0]
+      ? {relationship: (matches.find((m) => m.review !== 'rejected') ?? matches[0]).relationship}
+      : {}),
     matches,
     responsible,
     overlaps: {
@@ -236,7 +255,13 @@ function responsibility(
   matcher: Matcher,
   assigned?: {sg: number; question?: string},
 ): Responsibility {
-  if (assigned) return {basis: 'mandate', sgs: [assigned.sg], questions: assigned.question ? [assigned.question] : [], score: 1}
+  if (assigned)
+    return {
+      basis: 'mandate',
+      sgs: [assigned.sg],
+      questions: assigned.question ? [assigned.question] : [],
+      score: 1,
+    }
   const ituSgs = covering.filter((m) => m.org === 'ITU-T' && m.sg !== undefined)
   if (coverage === 'covered' && ituSgs.length > 0) {
     const sgs = [...new Set(ituSgs.map((m) => m.sg!))].sort((a, b) => a - b)
@@ -255,11 +280,15 @@ function coordinationOverlaps(subjects: SubjectAnalysis[], minScore: number): Ov
   const out: Overlap[] = []
   for (const s of subjects) {
     if (!s.overlaps.multipleSgs && !s.overlaps.otherBodies) continue
-    const covering = s.matches.filter((m) => m.review !== 'rejected' && (m.review !== undefined || m.score >= minScore))
+    const covering = s.matches.filter(
+      (m) => m.review !== 'rejected' && (m.review !== undefined || m.score >= minScore),
+    )
     out.push({
       type: 'coordination',
       a: s.id,
-      sgs: [...new Set(covering.map((m) => m.sg).filter((x): x is number => x !== undefined))].sort((x, y) => x - y),
+      sgs: [...new Set(covering.map((m) => m.sg).filter((x): x is number => x !== undefined))].sort(
+        (x, y) => x - y,
+      ),
       orgs: [...new Set(covering.map((m) => m.org))].sort(compareText),
       standards: covering.map((m) => m.id),
       score: covering[0]?.score ?? 0,
@@ -281,11 +310,17 @@ function duplicationOverlaps(subjects: SubjectAnalysis[], matcher: Matcher): Ove
     const doc = matcher.index.docIndex(id)
     if (doc === undefined) continue
     const standard = matcher.standards[doc]
-    const terms = matcher.analyse({title: standard.title, keywords: standard.keywords, body: standard.summary ?? ''})
+    const terms = matcher.analyse({
+      title: standard.title,
+      keywords: standard.keywords,
+      body: standard.summary ?? '',
+    })
     for (const hit of matcher.index.search(terms, 10)) {
       if (hit.doc === doc || hit.score < threshold) continue
       const other = matcher.standards[hit.doc]
-      const differentHome = other.org !== standard.org || (other.sg !== undefined && standard.sg !== undefined && other.sg !== standard.sg)
+      const differentHome =
+        other.org !== standard.org ||
+        (other.sg !== undefined && standard.sg !== undefined && other.sg !== standard.sg)
       if (!differentHome || (standard.org !== 'ITU-T' && other.org !== 'ITU-T')) continue
       const [a, b] = compareText(standard.id, other.id) <= 0 ? [standard, other] : [other, standard]
       const key = `${a.id}\u0000${b.id}`
@@ -308,13 +343,24 @@ function duplicationOverlaps(subjects: SubjectAnalysis[], matcher: Matcher): Ove
 /** (c) FG-MV deliverables whose texts overlap each other. */
 function findDeliverableOverlaps(catalogue: Catalogue, matcher: Matcher): Overlap[] {
   const deliverables = catalogue.deliverables
-  const docs = deliverables.map((d) => ({id: d.id, terms: matcher.analyse({title: d.title, keywords: d.keywords, body: d.summary ?? ''})}))
+  const docs = deliverables.map((d) => ({
+    id: d.id,
+    terms: matcher.analyse({title: d.title, keywords: d.keywords, body: d.summary ?? ''}),
+  }))
   const index = new MatchIndex(docs, matcher.config.scoring)
   const out: Overlap[] = []
   docs.forEach((d, i) => {
     for (const hit of index.search(d.terms, 10)) {
       if (hit.doc <= i || hit.score < matcher.config.overlap.deliverables) continue
-      out.push({type: 'deliverables', a: d.id, b: docs[hit.doc].id, sgs: [], orgs: [], standards: [], score: roundScore(hit.score)})
+      out.push({
+        type: 'deliverables',
+        a: d.id,
+        b: docs[hit.doc].id,
+        sgs: [],
+        orgs: [],
+        standards: [],
+        score: roundScore(hit.score),
+      })
     }
   })
   return out.sort((x, y) => y.score - x.score || compareText(x.a, y.a) || compareText(x.b ?? '', y.b ?? ''))

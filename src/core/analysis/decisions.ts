@@ -35,10 +35,17 @@ export function loadDecisions(path: string, catalogue: Catalogue, required = fal
     return []
   }
   const lineCounter = new LineCounter()
-  const doc = parseDocument(decodeText(readFileSync(path)).text, {lineCounter, schema: 'failsafe', uniqueKeys: true})
-  const lineOf = (node: Node | null | undefined) => (node?.range ? lineCounter.linePos(node.range[0]).line : 0)
+  const doc = parseDocument(decodeText(readFileSync(path)).text, {
+    lineCounter,
+    schema: 'failsafe',
+    uniqueKeys: true,
+  })
+  const lineOf = (node: Node | null | undefined) =>
+    node?.range ? lineCounter.linePos(node.range[0]).line : 0
   if (doc.errors.length > 0) {
-    throw new InputError(`${path}:${lineCounter.linePos(doc.errors[0].pos[0]).line}: malformed YAML: ${doc.errors[0].message.split('\n')[0]}`)
+    throw new InputError(
+      `${path}:${lineCounter.linePos(doc.errors[0].pos[0]).line}: malformed YAML: ${doc.errors[0].message.split('\n')[0]}`,
+    )
   }
   if (doc.contents === null) return []
   const list = isMap(doc.contents) ? doc.contents.get('decisions', true) : undefined
@@ -72,7 +79,8 @@ export function loadDecisions(path: string, catalogue: Catalogue, required = fal
     const subject = text('subject', true)!
     if (!subjects.has(subject)) fail('subject', `unknown subject "${subject}"`)
     const action = text('action', true)!
-    if (!(DECISION_ACTIONS as readonly string[]).includes(action)) fail('action', `"${action}" is not one of ${DECISION_ACTIONS.join(', ')}`)
+    if (!(DECISION_ACTIONS as readonly string[]).includes(action))
+      fail('action', `"${action}" is not one of ${DECISION_ACTIONS.join(', ')}`)
     const decision: Decision = {
       subject,
       action: action as DecisionAction,
@@ -81,7 +89,8 @@ export function loadDecisions(path: string, catalogue: Catalogue, required = fal
       reason: text('reason', true)!,
       line,
     }
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(decision.date)) fail('date', `"${decision.date}" is not a date (YYYY-MM-DD)`)
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(decision.date))
+      fail('date', `"${decision.date}" is not a date (YYYY-MM-DD)`)
     if (decision.action === 'assign') {
       const sgText = text('sg', true)!
       const sg = Number(sgText.replace(/^SG/i, ''))
@@ -89,7 +98,8 @@ export function loadDecisions(path: string, catalogue: Catalogue, required = fal
       decision.sg = sg
       const question = text('question', false)
       if (question !== undefined) {
-        if (!groups.get(sg)!.questions.some((q) => q.id === question)) fail('question', `unknown Question "${question}" in SG${sg}`)
+        if (!groups.get(sg)!.questions.some((q) => q.id === question))
+          fail('question', `unknown Question "${question}" in SG${sg}`)
         decision.question = question
       }
     } else {

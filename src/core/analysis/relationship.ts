@@ -13,7 +13,11 @@ export type Relationship = (typeof RELATIONSHIPS)[number]
 /** Share of a text's weighted terms that counts as "all of it" (titles are short: not 1.0). */
 export const FULL_COVERAGE = 0.7
 
-export function relationshipOf(subjectCovered: number, standardCovered: number, full = FULL_COVERAGE): Relationship {
+export function relationshipOf(
+  subjectCovered: number,
+  standardCovered: number,
+  full = FULL_COVERAGE,
+): Relationship {
   const subjectInside = subjectCovered >= full
   const standardInside = standardCovered >= full
   if (subjectInside && standardInside) return 'equal'

@@ -46,7 +46,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
     return {text: new TextDecoder('utf-8', {fatal: true}).decode(bytes), encoding: 'utf-8'}
   } catch {
     return {
-      text: new TextDecoder('windows-1252').decode(bytes),
+      text: decodeWindows1252(bytes),
       encoding: 'windows-1252',
       warning: 'not valid UTF-8; decoded as Latin-1 (Windows-1252): save it as UTF-8 to silence this',
     }
@@ -71,4 +71,21 @@ function countNuls(bytes: Uint8Array): {total: number; even: number; odd: number
     }
   }
   return {total: even + odd, even, odd}
+}
+
+// Windows-1252 characters for bytes 0x80–0x9F (undefined bytes stay as their C1 code).
+// Decoded by hand: some Node builds' TextDecoder('windows-1252') yields plain Latin-1 here.
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178'
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = ''
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192)
+    out += String.fromCharCode(
+      ...Array.from(chunk, (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b)),
+    )
+  }
+  return out
 }

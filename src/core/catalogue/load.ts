@@ -33,7 +33,20 @@ export function listCatalogueFiles(dir: string): {files: string[]; problems: Pro
     for (const name of readdirSync(folder).sort(compareText)) {
       if (name.startsWith('.') || name === 'node_modules') continue
       const path = join(folder, name)
-      if (statSync(path).isDirectory()) {
+      let isDirectory: boolean
+      try {
+        isDirectory = statSync(path).isDirectory()
+      } catch (e) {
+        // A broken link or an unreadable entry concerns that file only, not the whole folder.
+        problems.push({
+          severity: 'error',
+          file: path,
+          line: 0,
+          message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+        })
+        continue
+      }
+      if (isDirectory) {
         walk(path)
         continue
       }
@@ -52,13 +65,33 @@ export function listCatalogueFiles(dir: string): {files: string[]; problems: Pro
 export function loadFile(path: string, defaultKind?: EntryKind): {entries: Entry[]; problems: Problem[]} {
   const format = formatOf(path)
   if (!format) {
-    return {entries: [], problems: [{severity: 'error', file: path, line: 0, message: 'unsupported file type (use .yaml, .json, .jsonl or .csv)'}]}
+    return {
+      entries: [],
+      problems: [
+        {
+          severity: 'error',
+          file: path,
+          line: 0,
+          message: 'unsupported file type (use .yaml, .json, .jsonl or .csv)',
+        },
+      ],
+    }
   }
   let bytes: Buffer
   try {
     bytes = readFileSync(path)
   } catch (e) {
-    return {entries: [], problems: [{severity: 'error', file: path, line: 0, message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`}]}
+    return {
+      entries: [],
+      problems: [
+        {
+          severity: 'error',
+          file: path,
+          line: 0,
+          message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+        },
+      ],
+    }
   }
   const problems: Problem[] = []
   let text: string
@@ -67,13 +100,20 @@ export function loadFile(path: string, defaultKind?: EntryKind): {entries: Entry
     text = decoded.text
     if (decoded.warning) problems.push({severity: 'warning', file: path, line: 0, message: decoded.warning})
   } catch (e) {
-    if (e instanceof DecodeError) return {entries: [], problems: [{severity: 'error', file: path, line: 0, message: e.message}]}
+    if (e instanceof DecodeError)
+      return {entries: [], problems: [{severity: 'error', file: path, line: 0, message: e.message}]}
     throw e
   }
   const parsed = readRecords(path, text, format)
   problems.push(...parsed.problems)
   if (parsed.kind !== undefined && !isEntryKind(parsed.kind)) {
-    problems.push({severity: 'error', file: path, line: parsed.kindLine ?? 1, field: 'kind', message: `"${parsed.kind}" is not one of ${ENTRY_KINDS.join(', ')}`})
+    problems.push({
+      severity: 'error',
+      file: path,
+      line: parsed.kindLine ?? 1,
+      field: 'kind',
+      message: `"${parsed.kind}" is not one of ${ENTRY_KINDS.join(', ')}`,
+    })
     return {entries: [], problems}
   }
   const entries: Entry[] = []
@@ -82,14 +122,26 @@ export function loadFile(path: string, defaultKind?: EntryKind): {entries: Entry
     let kind: EntryKind | undefined = parsed.kind as EntryKind | undefined
     if (typeof declared === 'string' && declared !== '') {
       if (!isEntryKind(declared)) {
-        problems.push({severity: 'error', file: path, line: record.fieldLines.kind ?? record.line, field: 'kind', message: `"${declared}" is not one of ${ENTRY_KINDS.join(', ')}`})
+        problems.push({
+          severity: 'error',
+          file: path,
+          line: record.fieldLines.kind ?? record.line,
+          field: 'kind',
+          message: `"${declared}" is not one of ${ENTRY_KINDS.join(', ')}`,
+        })
         continue
       }
       kind = declared
     }
     kind ??= defaultKind
     if (!kind) {
-      problems.push({severity: 'error', file: path, line: record.line, field: 'kind', message: `required field is missing (one of ${ENTRY_KINDS.join(', ')})`})
+      problems.push({
+        severity: 'error',
+        file: path,
+        line: record.line,
+        field: 'kind',
+        message: `required field is missing (one of ${ENTRY_KINDS.join(', ')})`,
+      })
       continue
     }
     const result = parseEntry(path, record, kind)
@@ -106,7 +158,11 @@ export function loadCatalogue(dir: string): LoadResult {
     listing = listCatalogueFiles(dir)
   } catch (e) {
     const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such folder' : (e as Error).message
-    return {catalogue: emptyCatalogue(), problems: [{severity: 'error', file: dir, line: 0, message: `cannot read catalogue: ${reason}`}], files: []}
+    return {
+      catalogue: emptyCatalogue(),
+      problems: [{severity: 'error', file: dir, line: 0, message: `cannot read catalogue: ${reason}`}],
+      files: [],
+    }
   }
   const problems = [...listing.problems]
   const entries: Entry[] = []
@@ -117,7 +173,12 @@ export function loadCatalogue(dir: string): LoadResult {
   }
   const catalogue = assemble(entries, problems)
   if (listing.files.length === 0) {
-    problems.push({severity: 'error', file: dir, line: 0, message: 'no catalogue files (.yaml, .json, .jsonl, .csv) found'})
+    problems.push({
+      severity: 'error',
+      file: dir,
+      line: 0,
+      message: 'no catalogue files (.yaml, .json, .jsonl, .csv) found',
+    })
   }
   return {catalogue, problems: sortProblems(problems), files: listing.files}
 }
@@ -169,23 +230,41 @@ export function checkReferences(catalogue: Catalogue): Problem[] {
   const groups = new Map(catalogue.studyGroups.map((g) => [g.number, g]))
   const knownSgs = [...groups.keys()].sort((a, b) => a - b).join(', ') || 'none in the catalogue'
   for (const standard of catalogue.standards) {
-    const where = {severity: 'error' as const, file: standard.origin.file, line: standard.origin.line}
+    const where = {severity: 'error' as const, file: standard.origin.file}
+    const lineOf = (field: string) => standard.origin.fieldLines?.[field] ?? standard.origin.line
     if (standard.sg !== undefined && !groups.has(standard.sg)) {
-      problems.push({...where, field: 'sg', message: `unknown study group ${standard.sg} (known: ${knownSgs})`})
+      problems.push({
+        ...where,
+        line: lineOf('sg'),
+        field: 'sg',
+        message: `unknown study group ${standard.sg} (known: ${knownSgs})`,
+      })
       continue
     }
     if (standard.question !== undefined) {
       const sg = standard.sg ?? questionSg(standard.question)
       const group = sg === undefined ? undefined : groups.get(sg)
       if (!group || !group.questions.some((q) => q.id === standard.question)) {
-        problems.push({...where, field: 'question', message: `unknown Question "${standard.question}"${group ? ` in SG${group.number}` : ''}`})
+        problems.push({
+          ...where,
+          line: lineOf('question'),
+          field: 'question',
+          message: `unknown Question "${standard.question}"${group ? ` in SG${group.number}` : ''}`,
+        })
       }
     }
   }
   for (const deliverable of catalogue.deliverables) {
     for (const sg of deliverable.sgs) {
       if (!groups.has(sg)) {
-        problems.push({severity: 'error', file: deliverable.origin.file, line: deliverable.origin.line, field: 'sgs', message: `unknown study group ${sg} (known: ${knownSgs})`})
+        const line = deliverable.origin.fieldLines?.sgs ?? deliverable.origin.line
+        problems.push({
+          severity: 'error',
+          file: deliverable.origin.file,
+          line,
+          field: 'sgs',
+          message: `unknown study group ${sg} (known: ${knownSgs})`,
+        })
       }
     }
   }

@@ -4,7 +4,7 @@
  * Readers never throw for bad content: they return problems.
  */
 import {parse as parseCsv, CsvError} from 'csv-parse/sync'
-import {isMap, isScalar, isSeq, LineCounter, parseDocument, type Node} from 'yaml'
+import {isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node} from 'yaml'
 import type {Problem} from './problems.js'
 
 export type RawValue = string | RawValue[] | {[key: string]: RawValue}
@@ -58,7 +58,9 @@ function readYaml(file: string, text: string): ParsedFile {
   if (doc.errors.length > 0) {
     return {
       records: [],
-      problems: doc.errors.map((e) => error(file, lineAt(e.pos[0]), `malformed YAML: ${firstLine(e.message)}`)),
+      problems: doc.errors.map((e) =>
+        error(file, lineAt(e.pos[0]), `malformed YAML: ${firstLine(e.message)}`),
+      ),
     }
   }
   const root = doc.contents
@@ -83,7 +85,7 @@ function readYaml(file: string, text: string): ParsedFile {
     const fieldLines: Record<string, number> = {}
     for (const pair of item.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key)
-      values[key] = toRaw(pair.value as Node | null)
+      values[key] = toRaw(pair.value as Node | null, doc)
       fieldLines[key] = lineAt((pair.key as Node | null)?.range?.[0]) || line
     }
     records.push({values, line, fieldLines})
@@ -94,17 +96,20 @@ function readYaml(file: string, text: string): ParsedFile {
 
 const notCatalogue = 'not a catalogue file: expected a mapping with `kind` and an `entries` list'
 
-function toRaw(node: Node | null): RawValue {
+function toRaw(node: Node | null, doc: Document): RawValue {
   if (node === null || node === undefined) return ''
+  if (isAlias(node)) return toRaw((node.resolve(doc) as Node | undefined) ?? null, doc)
   if (isScalar(node)) {
     // The failsafe schema keeps `null`/`~` as text; a plain (unquoted) one means "no value".
-    if (node.value === null || (node.type === 'PLAIN' && /^(~|null|Null|NULL)$/.test(String(node.value)))) return ''
+    if (node.value === null || (node.type === 'PLAIN' && /^(~|null|Null|NULL)$/.test(String(node.value))))
+      return ''
     return String(node.value)
   }
-  if (isSeq(node)) return node.items.map((n) => toRaw(n as Node))
+  if (isSeq(node)) return node.items.map((n) => toRaw(n as Node, doc))
   if (isMap(node)) {
     const out: Record<string, RawValue> = {}
-    for (const pair of node.items) out[String(isScalar(pair.key) ? pair.key.value : pair.key)] = toRaw(pair.value as Node)
+    for (const pair of node.items)
+      out[String(isScalar(pair.key) ? pair.key.value : pair.key)] = toRaw(pair.value as Node, doc)
     return out
   }
   return String(node)
@@ -122,7 +127,13 @@ function readJsonLines(file: string, text: string): ParsedFile {
     try {
       value = JSON.parse(source)
     } catch (e) {
-      problems.push(error(file, i + 1, `malformed JSON: ${(e as Error).message.replace(/ in JSON at position \d+.*$/, '')}`))
+      problems.push(
+        error(
+          file,
+          i + 1,
+          `malformed JSON: ${(e as Error).message.replace(/ in JSON at position \d+.*$/, '')}`,
+        ),
+      )
       continue
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -153,7 +164,7 @@ function readCsv(file: string, text: string): ParsedFile {
   try {
     rows = parseCsv(normalised, {columns: true, bom: true, info: true, skip_empty_lines: true, trim: true})
   } catch (e) {
-    const line = e instanceof CsvError ? Number((e as CsvError & {lines?: number}).lines ?? 0) : 0
+    const line = e instanceof CsvError ? csvErrorLine(e, normalised) : 0
     return {records: [], problems: [error(file, line, `malformed CSV: ${firstLine((e as Error).message)}`)]}
   }
   const records = rows.map(({record, info}) => {
@@ -168,4 +179,15 @@ function readCsv(file: string, text: string): ParsedFile {
 
 function firstLine(message: string): string {
   return message.split('\n')[0].trim()
+}
+
+/** Where a CSV error starts: for an unclosed quote, the line the quote opens on, not the file's end. */
+function csvErrorLine(error: CsvError, text: string): number {
+  const detail = error as CsvError & {lines?: number; bytes_records?: number}
+  if (error.code === 'CSV_QUOTE_NOT_CLOSED' && typeof detail.bytes_records === 'number') {
+    return (
+      text.slice(0, detail.bytes_records).split('\n').length + (text[detail.bytes_records] === '\n' ? 1 : 0)
+    )
+  }
+  return Number(detail.lines ?? 0)
 }

@@ -26,7 +26,17 @@ const COMMON_FIELDS = ['kind', 'id', 'title', 'keywords', 'source_url']
 export const FIELDS: Record<EntryKind, string[]> = {
   deliverable: [...COMMON_FIELDS, 'type', 'working_group', 'approved', 'summary', 'sgs'],
   requirement: [...COMMON_FIELDS, 'building_block', 'level', 'text', 'source_refs'],
-  standard: [...COMMON_FIELDS, 'org', 'status', 'sg', 'question', 'type', 'published', 'committee', 'summary'],
+  standard: [
+    ...COMMON_FIELDS,
+    'org',
+    'status',
+    'sg',
+    'question',
+    'type',
+    'published',
+    'committee',
+    'summary',
+  ],
   'study-group': [...COMMON_FIELDS, 'number', 'summary', 'mandate', 'questions'],
 }
 
@@ -35,6 +45,7 @@ const MAX_TEXT = 50_000
 // C0/C1 control characters other than tab and newline have no place in catalogue text.
 // Cheap pre-check: almost all text is printable ASCII or Latin, so the full test rarely runs.
 const HAS_SUSPECT = /[^\u0020-\u007e\u00a0-\u02ff]/
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/
 
 export function isEntryKind(value: string): value is EntryKind {
@@ -169,6 +180,13 @@ class FieldReader {
         this.fail(field, `question ${item.id} has an empty title`)
         continue
       }
+      if ([item.id, title].some((t) => CONTROL.test(t)) || title.length > MAX_TITLE) {
+        this.fail(
+          field,
+          `question ${clip(item.id.trim())} contains control or bidirectional-override characters, or is too long`,
+        )
+        continue
+      }
       const sourceUrl = typeof item.source_url === 'string' ? item.source_url.trim() : undefined
       out.push({id: item.id.trim(), title, ...(sourceUrl ? {sourceUrl} : {})})
     }
@@ -220,7 +238,10 @@ export interface ParsedEntry {
 export function parseEntry(file: string, record: RawRecord, kind: EntryKind): ParsedEntry {
   const f = new FieldReader(file, record)
   f.unknownFields(FIELDS[kind])
-  const origin: Origin = {file, line: record.line}
+  const origin: Origin =
+    Object.keys(record.fieldLines).length > 0
+      ? {file, line: record.line, fieldLines: record.fieldLines}
+      : {file, line: record.line}
   const id = f.text('id', {required: true})
   const keywords = f.list('keywords')
   const sourceUrl = f.text('source_url')
@@ -263,7 +284,9 @@ export function parseEntry(file: string, record: RawRecord, kind: EntryKind): Pa
         kind,
         title: title ?? '',
         org: f.text('org', {required: true}) ?? '',
-        status: f.choice<StandardStatus>('status', STANDARD_STATUSES, standardStatus, {required: true}) ?? 'in-force',
+        status:
+          f.choice<StandardStatus>('status', STANDARD_STATUSES, standardStatus, {required: true}) ??
+          'in-force',
         ...optional('sg', f.integer('sg')),
         ...optional('question', f.text('question')),
         ...optional('type', f.text('type')),

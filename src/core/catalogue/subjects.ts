@@ -9,7 +9,7 @@ import {readFileSync} from 'node:fs'
 import {decodeText} from './decode.js'
 import {formatOf, readRecords} from './readers.js'
 import type {MatchSubject} from '../match/matcher.js'
-import {entryBody} from './types.js'
+import {entryBody, subjectsOf, type Catalogue} from './types.js'
 
 export function loadSubjects(path: string): {subjects: MatchSubject[]; warnings: Problem[]} {
   const format = formatOf(path)
@@ -24,17 +24,28 @@ export function loadSubjects(path: string): {subjects: MatchSubject[]; warnings:
   const seen = new Map<string, number>()
   for (const entry of entries) {
     if (entry.kind !== 'deliverable' && entry.kind !== 'requirement') {
-      throw new InputError(`${path}:${entry.origin.line}: kind: a subject must be a deliverable or a requirement, not ${entry.kind}`)
+      throw new InputError(
+        `${path}:${entry.origin.line}: kind: a subject must be a deliverable or a requirement, not ${entry.kind}`,
+      )
     }
     checkUnique(path, entry.id, entry.origin.line, seen)
-    subjects.push({id: entry.id, kind: entry.kind, title: entry.title, keywords: entry.keywords, body: entryBody(entry)})
+    subjects.push({
+      id: entry.id,
+      kind: entry.kind,
+      title: entry.title,
+      keywords: entry.keywords,
+      body: entryBody(entry),
+    })
   }
   if (subjects.length === 0) throw new InputError(`${path}: no subjects found`)
   return {subjects, warnings: problems}
 }
 
 /** The `{id, text}` form, recognised when no record declares a kind. */
-function readMinimal(path: string, format: 'jsonl' | 'csv'): {subjects: MatchSubject[]; warnings: Problem[]} | undefined {
+function readMinimal(
+  path: string,
+  format: 'jsonl' | 'csv',
+): {subjects: MatchSubject[]; warnings: Problem[]} | undefined {
   let text: string
   try {
     text = decodeText(readFileSync(path)).text
@@ -59,6 +70,19 @@ function readMinimal(path: string, format: 'jsonl' | 'csv'): {subjects: MatchSub
 
 function checkUnique(path: string, id: string, line: number, seen: Map<string, number>): void {
   const first = seen.get(id)
-  if (first !== undefined) throw new InputError(`${path}:${line}: id: duplicate subject id "${id}" (first at line ${first})`)
+  if (first !== undefined)
+    throw new InputError(`${path}:${line}: id: duplicate subject id "${id}" (first at line ${first})`)
   seen.set(id, line)
+}
+
+/** The subjects a command scores: those in `file` when given, else the catalogue's own. */
+export function subjectsToMatch(catalogue: Catalogue, file?: string): MatchSubject[] {
+  if (file) return loadSubjects(file).subjects
+  return subjectsOf(catalogue).map((s) => ({
+    id: s.id,
+    kind: s.kind,
+    title: s.title,
+    keywords: s.keywords,
+    body: entryBody(s),
+  }))
 }

@@ -5,7 +5,10 @@ import type {Catalogue} from './types.js'
 export interface CatalogueSummary {
   counts: {deliverable: number; requirement: number; standard: number; 'study-group': number}
   /** Standards per ITU-T study group (`SG20`), plus deliverables that name the SG. */
-  bySg: Record<string, {standards: number; inForce: number; underStudy: number; deliverables: number; questions: number}>
+  bySg: Record<
+    string,
+    {standards: number; inForce: number; underStudy: number; deliverables: number; questions: number}
+  >
   /** Standards per organisation (ITU-T, ISO, IEC, …). */
   byOrg: Record<string, number>
   byStatus: Record<string, number>
@@ -15,8 +18,10 @@ export interface CatalogueSummary {
 
 export function summariseCatalogue(catalogue: Catalogue): CatalogueSummary {
   const bySg: CatalogueSummary['bySg'] = {}
-  const sgRow = (n: number) => (bySg[`SG${n}`] ??= {standards: 0, inForce: 0, underStudy: 0, deliverables: 0, questions: 0})
-  for (const group of [...catalogue.studyGroups].sort((a, b) => a.number - b.number)) sgRow(group.number).questions = group.questions.length
+  const sgRow = (n: number) =>
+    (bySg[`SG${n}`] ??= {standards: 0, inForce: 0, underStudy: 0, deliverables: 0, questions: 0})
+  for (const group of [...catalogue.studyGroups].sort((a, b) => a.number - b.number))
+    sgRow(group.number).questions = group.questions.length
   const byOrg: Record<string, number> = {}
   const byStatus: Record<string, number> = {}
   for (const standard of catalogue.standards) {
@@ -48,6 +53,9 @@ export function summariseCatalogue(catalogue: Catalogue): CatalogueSummary {
   }
 }
 
-function sortKeys<V>(record: Record<string, V>, compare: (a: string, b: string) => number = compareText): Record<string, V> {
+function sortKeys<V>(
+  record: Record<string, V>,
+  compare: (a: string, b: string) => number = compareText,
+): Record<string, V> {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compare(a, b)))
 }

@@ -20,6 +20,8 @@ export type DeliverableType = (typeof DELIVERABLE_TYPES)[number]
 export interface Origin {
   file: string
   line: number
+  /** Lines of individual fields, where the format tells them apart (YAML). */
+  fieldLines?: Record<string, number>
 }
 
 interface EntryBase {

@@ -26,7 +26,16 @@ export function writeFilesAtomic(files: {path: string; content: string | Uint8Ar
     }
   } catch (e) {
     for (const {temp} of temps) rmSync(temp, {force: true})
-    throw new OutputError(`cannot write ${temps.at(-1)?.path ?? 'output'}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`)
+    throw new OutputError(
+      `cannot write ${temps.at(-1)?.path ?? 'output'}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    )
   }
-  for (const {temp, path} of temps) renameSync(temp, path)
+  try {
+    for (const {temp, path} of temps) renameSync(temp, path)
+  } catch (e) {
+    for (const {temp} of temps) rmSync(temp, {force: true})
+    throw new OutputError(
+      `cannot replace output: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    )
+  }
 }

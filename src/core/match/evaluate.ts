@@ -51,7 +51,9 @@ export function loadGold(path: string): GoldPair[] {
     const field = (name: string) => {
       const value = record.values[name]
       if (typeof value !== 'string' || value.trim() === '') {
-        throw new InputError(`${path}:${record.fieldLines[name] ?? record.line}: ${name}: required field is missing`)
+        throw new InputError(
+          `${path}:${record.fieldLines[name] ?? record.line}: ${name}: required field is missing`,
+        )
       }
       return value.trim()
     }
@@ -64,13 +66,22 @@ export function loadGold(path: string): GoldPair[] {
 const SWEEP = Array.from({length: 19}, (_, i) => Math.round((i + 1) * 5) / 100)
 const DEPTH = 20
 
-export function evaluate(matcher: Matcher, subjects: MatchSubject[], gold: GoldPair[], goldFile = 'gold'): Evaluation {
+export function evaluate(
+  matcher: Matcher,
+  subjects: MatchSubject[],
+  gold: GoldPair[],
+  goldFile = 'gold',
+): Evaluation {
   const bySubject = new Map(subjects.map((s) => [s.id, s]))
   const expected = new Map<string, Set<string>>()
   const standards = new Set(matcher.standards.map((s) => s.id))
   for (const pair of gold) {
-    if (!bySubject.has(pair.subject)) throw new InputError(`${goldFile}:${pair.line}: subject: unknown subject "${pair.subject}"`)
-    if (!standards.has(pair.standard)) throw new InputError(`${goldFile}:${pair.line}: standard: unknown or withdrawn standard "${pair.standard}"`)
+    if (!bySubject.has(pair.subject))
+      throw new InputError(`${goldFile}:${pair.line}: subject: unknown subject "${pair.subject}"`)
+    if (!standards.has(pair.standard))
+      throw new InputError(
+        `${goldFile}:${pair.line}: standard: unknown or withdrawn standard "${pair.standard}"`,
+      )
     const set = expected.get(pair.subject) ?? new Set()
     set.add(pair.standard)
     expected.set(pair.subject, set)
@@ -79,7 +90,12 @@ export function evaluate(matcher: Matcher, subjects: MatchSubject[], gold: GoldP
   for (const [id, correct] of [...expected].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const result = matcher.match(bySubject.get(id)!, DEPTH)
     const index = result.matches.findIndex((m) => correct.has(m.id))
-    ranks.push({subject: id, rank: index < 0 ? null : index + 1, top: result.matches[0]?.id ?? '', score: result.matches[0]?.score ?? 0})
+    ranks.push({
+      subject: id,
+      rank: index < 0 ? null : index + 1,
+      top: result.matches[0]?.id ?? '',
+      score: result.matches[0]?.score ?? 0,
+    })
   }
   const n = ranks.length
   const share = (count: number) => round(n > 0 ? count / n : 0)

@@ -92,7 +92,9 @@ export class MatchIndex {
     let maxIdf = 0
     for (let t = 0; t < v; t++) {
       this.idf[t] =
-        scoring.model === 'bm25' ? Math.log(1 + (n - df[t] + 0.5) / (df[t] + 0.5)) : Math.log((n + 1) / (df[t] + 1)) + 1
+        scoring.model === 'bm25'
+          ? Math.log(1 + (n - df[t] + 0.5) / (df[t] + 0.5))
+          : Math.log((n + 1) / (df[t] + 1)) + 1
       if (this.idf[t] > maxIdf) maxIdf = this.idf[t]
     }
     this.maxIdf = scoring.model === 'bm25' ? Math.log(1 + (n + 0.5) / 0.5) : Math.log(n + 1) + 1
@@ -174,6 +176,12 @@ export class MatchIndex {
     return {weights, unknown}
   }
 
+  /** Inverse document frequency of a term; unseen terms get the largest possible. */
+  idfOf(term: string): number {
+    const t = this.termIds.get(term)
+    return t === undefined ? this.maxIdf : this.idf[t]
+  }
+
   /** The k best documents for a query, by descending score then ascending id; zero scores omitted. */
   search(terms: Map<string, number>, k: number, accept?: (doc: number) => boolean): Hit[] {
     const {weights} = this.queryWeights(terms)
@@ -221,7 +229,13 @@ export class MatchIndex {
       const t = this.docTerm[j]
       const q = weights.get(t)
       if (q === undefined) continue
-      out.push({term: this.terms[t], queryWeight: q, docWeight: this.docWeight[j], contribution: q * this.docWeight[j], idf: this.idf[t]})
+      out.push({
+        term: this.terms[t],
+        queryWeight: q,
+        docWeight: this.docWeight[j],
+        contribution: q * this.docWeight[j],
+        idf: this.idf[t],
+      })
     }
     return out.sort((a, b) => b.contribution - a.contribution || compareText(a.term, b.term))
   }
@@ -249,7 +263,10 @@ export class MatchIndex {
       const term = this.terms[this.docTerm[j]]
       if (terms.has(term)) sharedDocMass += this.docWeight[j]
     }
-    return {queryShare: queryMass > 0 ? sharedQueryMass / queryMass : 0, docShare: docMass > 0 ? sharedDocMass / docMass : 0}
+    return {
+      queryShare: queryMass > 0 ? sharedQueryMass / queryMass : 0,
+      docShare: docMass > 0 ? sharedDocMass / docMass : 0,
+    }
   }
 
   docIndex(id: string): number | undefined {

@@ -6,7 +6,8 @@ import {entryBody, type Catalogue, type Entry, type Standard, type StudyGroup} f
 import type {GapscanConfig, Thresholds} from '../config.js'
 import {Analyser, type TextFields} from '../text/analyse.js'
 import type {Glossary} from '../text/glossary.js'
-import {MatchIndex, type TermContribution} from './index.js'
+import {compareText} from '../catalogue/problems.js'
+import {MatchIndex, type Hit, type TermContribution} from './index.js'
 
 export const COVERAGE_STATUSES = ['covered', 'partial', 'gap'] as const
 export type CoverageStatus = (typeof COVERAGE_STATUSES)[number]
@@ -67,7 +68,10 @@ export class Matcher {
     this.standards = catalogue.standards.filter((s) => config.includeWithdrawn || s.status !== 'withdrawn')
     this.index = new MatchIndex(
       // A standard's number is part of its text, so "uses ISO 20022" or "X.509 certificates" find it.
-      this.standards.map((s) => ({id: s.id, terms: this.analyser.analyse({...fieldsOf(s), keywords: [s.id, ...s.keywords]}).terms})),
+      this.standards.map((s) => ({
+        id: s.id,
+        terms: this.analyser.analyse({...fieldsOf(s), keywords: [s.id, ...s.keywords]}).terms,
+      })),
       config.scoring,
     )
     const mandateDocs: {id: string; terms: Map<string, number>}[] = []
@@ -91,7 +95,7 @@ export class Matcher {
 
   match(subject: MatchSubject, top = this.config.top): SubjectResult {
     const terms = this.analyse(subject)
-    const hits = this.index.search(terms, top)
+    const hits = this.rank(terms, top)
     const matches = hits.map((hit) => {
       const standard = this.standards[hit.doc]
       return {
@@ -106,7 +110,41 @@ export class Matcher {
           .map((c) => this.analyser.label(c.term)),
       }
     })
-    return {subject: subject.id, status: coverageStatus(matches[0]?.score ?? 0, this.config.thresholds), matches}
+    return {
+      subject: subject.id,
+      status: coverageStatus(matches[0]?.score ?? 0, this.config.thresholds),
+      matches,
+    }
+  }
+
+  /**
+   * Cosine hits re-ranked by title coverage (see GapscanConfig.titleBoost). A wider pool than
+   * `top` is scored so that re-ranking can lift a standard from just below the cut.
+   */
+  rank(terms: Map<string, number>, top: number): Hit[] {
+    const boost = this.config.titleBoost
+    if (boost <= 0) return this.index.search(terms, top)
+    const pool = this.index.search(terms, Math.max(top * 4, 20))
+    const boosted = pool.map((hit) => ({
+      doc: hit.doc,
+      score: (hit.score * (1 + boost * this.titleCoverage(terms, hit.doc))) / (1 + boost),
+    }))
+    return boosted
+      .sort((a, b) => b.score - a.score || compareText(this.standards[a.doc].id, this.standards[b.doc].id))
+      .slice(0, top)
+  }
+
+  /** Share of a standard's title (idf-weighted terms) that the query contains. */
+  titleCoverage(terms: Map<string, number>, doc: number): number {
+    const title = this.analyser.analyse({title: this.standards[doc].title}).terms
+    let total = 0
+    let shared = 0
+    for (const term of title.keys()) {
+      const idf = this.index.idfOf(term)
+      total += idf
+      if (terms.has(term)) shared += idf
+    }
+    return total > 0 ? shared / total : 0
   }
 
   /** Study groups and Questions whose mandate best matches the subject, best first. */
@@ -123,12 +161,33 @@ export class Matcher {
   }
 
   /** The score of one subject against one standard, term by term. */
-  explain(subject: TextFields, standardId: string): {score: number; contributions: (TermContribution & {label: string})[]} | undefined {
+  explain(
+    subject: TextFields,
+    standardId: string,
+  ):
+    | {
+        score: number
+        cosine: number
+        titleCoverage: number
+        contributions: (TermContribution & {label: string})[]
+      }
+    | undefined {
     const doc = this.index.docIndex(standardId)
     if (doc === undefined) return undefined
-    const contributions = this.index.explain(this.analyse(subject), doc).map((c) => ({...c, label: this.analyser.label(c.term)}))
-    const score = contributions.reduce((sum, c) => sum + c.contribution, 0)
-    return {score: roundScore(score), contributions}
+    const terms = this.analyse(subject)
+    const contributions = this.index
+      .explain(terms, doc)
+      .map((c) => ({...c, label: this.analyser.label(c.term)}))
+    const cosine = contributions.reduce((sum, c) => sum + c.contribution, 0)
+    const boost = this.config.titleBoost
+    const titleCoverage = boost > 0 ? this.titleCoverage(terms, doc) : 0
+    const score = boost > 0 ? (cosine * (1 + boost * titleCoverage)) / (1 + boost) : cosine
+    return {
+      score: roundScore(score),
+      cosine: roundScore(cosine),
+      titleCoverage: roundScore(titleCoverage),
+      contributions,
+    }
   }
 }
 

@@ -17,13 +17,20 @@ export interface ReportFile {
   content: string
 }
 
-export function renderReports(analysis: Analysis, formats: readonly ReportFormat[], lang: Lang): ReportFile[] {
+export function renderReports(
+  analysis: Analysis,
+  formats: readonly ReportFormat[],
+  lang: Lang,
+): ReportFile[] {
   const files: ReportFile[] = []
   if (formats.includes('html')) files.push({name: 'index.html', content: renderHtml(analysis, lang)})
   if (formats.includes('md')) {
     files.push({name: 'summary.md', content: renderSummaryMarkdown(analysis, lang)})
     for (const group of analysis.studyGroups) {
-      files.push({name: `sg-${group.number}.md`, content: renderStudyGroupMarkdown(analysis, group.number, lang)})
+      files.push({
+        name: `sg-${group.number}.md`,
+        content: renderStudyGroupMarkdown(analysis, group.number, lang),
+      })
     }
   }
   if (formats.includes('json')) files.push({name: 'report.json', content: renderJson(analysis)})

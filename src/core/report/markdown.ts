@@ -31,9 +31,10 @@ function sgList(sgs: number[], l: Labels): string {
 function subjectRows(subjects: SubjectAnalysis[], l: Labels): string[][] {
   return subjects.map((s) => {
     const best = s.matches.find((m) => m.review !== 'rejected')
-    const coverage = s.reviewed && s.coverage !== s.computed.coverage
-      ? `${l.coverage[s.coverage]} (${l.reviewed}; ${l.computed}: ${l.coverage[s.computed.coverage]})`
-      : l.coverage[s.coverage]
+    const coverage =
+      s.reviewed && s.coverage !== s.computed.coverage
+        ? `${l.coverage[s.coverage]} (${l.reviewed}; ${l.computed}: ${l.coverage[s.computed.coverage]})`
+        : l.coverage[s.coverage]
     return [
       markdownText(s.id),
       markdownText(s.title),
@@ -51,7 +52,10 @@ function subjectRows(subjects: SubjectAnalysis[], l: Labels): string[][] {
 function subjectTable(subjects: SubjectAnalysis[], l: Labels): string {
   if (subjects.length === 0) return `_${l.noSubjects}_`
   const c = l.columns
-  return table([c.id, c.title, c.coverage, c.standard, c.relationship, c.responsible, c.sharedTerms], subjectRows(subjects, l))
+  return table(
+    [c.id, c.title, c.coverage, c.standard, c.relationship, c.responsible, c.sharedTerms],
+    subjectRows(subjects, l),
+  )
 }
 
 function overlapTable(overlaps: Overlap[], l: Labels): string {
@@ -92,7 +96,15 @@ export function renderSummaryMarkdown(analysis: Analysis, lang: Lang): string {
     '',
     table(
       [l.subjects, l.coverage.covered, l.coverage.partial, l.coverage.gap, c.total],
-      [[l.subjects, String(counts.covered), String(counts.partial), String(counts.gap), String(analysis.subjects.length)]],
+      [
+        [
+          l.subjects,
+          String(counts.covered),
+          String(counts.partial),
+          String(counts.gap),
+          String(analysis.subjects.length),
+        ],
+      ],
     ),
     '',
     `## ${l.sections.bySg}`,
@@ -110,7 +122,10 @@ export function renderSummaryMarkdown(analysis: Analysis, lang: Lang): string {
     '',
     `## ${l.gaps}`,
     '',
-    subjectTable(analysis.subjects.filter((s) => s.coverage === 'gap'), l),
+    subjectTable(
+      analysis.subjects.filter((s) => s.coverage === 'gap'),
+      l,
+    ),
     '',
     `## ${l.sections.overlaps}`,
     '',
@@ -126,16 +141,24 @@ export function renderStudyGroupMarkdown(analysis: Analysis, sg: number, lang: L
   const title = `${l.studyGroup} ${sg}${group ? ` — ${group.title}` : ''}`
   const mine = analysis.subjects.filter((s) => s.responsible.sgs.includes(sg))
   const mineIds = new Set(mine.map((s) => s.id))
-  const overlaps = analysis.overlaps.filter((o) => o.sgs.includes(sg) || mineIds.has(o.a) || (o.b !== undefined && mineIds.has(o.b)))
+  const overlaps = analysis.overlaps.filter(
+    (o) => o.sgs.includes(sg) || mineIds.has(o.a) || (o.b !== undefined && mineIds.has(o.b)),
+  )
   const lines = [
     ...header(analysis, title, l),
     `## ${l.coverage.gap} (${mine.filter((s) => s.coverage === 'gap').length})`,
     '',
-    subjectTable(mine.filter((s) => s.coverage === 'gap'), l),
+    subjectTable(
+      mine.filter((s) => s.coverage === 'gap'),
+      l,
+    ),
     '',
     `## ${l.coverage.partial} (${mine.filter((s) => s.coverage === 'partial').length})`,
     '',
-    subjectTable(mine.filter((s) => s.coverage === 'partial'), l),
+    subjectTable(
+      mine.filter((s) => s.coverage === 'partial'),
+      l,
+    ),
     '',
     `## ${l.sections.overlaps} (${overlaps.length})`,
     '',
@@ -143,7 +166,10 @@ export function renderStudyGroupMarkdown(analysis: Analysis, sg: number, lang: L
     '',
     `## ${l.coverage.covered} (${mine.filter((s) => s.coverage === 'covered').length})`,
     '',
-    subjectTable(mine.filter((s) => s.coverage === 'covered'), l),
+    subjectTable(
+      mine.filter((s) => s.coverage === 'covered'),
+      l,
+    ),
     '',
   ]
   return `${lines.join('\n')}\n`

@@ -68,7 +68,13 @@ export class Analyser {
     return this.conceptLabels.get(term) ?? this.labels.get(term) ?? term
   }
 
-  private addField(terms: Map<string, number>, text: string, weight: number, language: Language, withLabels: boolean): void {
+  private addField(
+    terms: Map<string, number>,
+    text: string,
+    weight: number,
+    language: Language,
+    withLabels: boolean,
+  ): void {
     if (weight <= 0 || text === '') return
     const tokens = tokenise(text)
     const add = (term: string) => terms.set(term, (terms.get(term) ?? 0) + weight)
@@ -79,7 +85,8 @@ export class Analyser {
       let last: ConceptSpan | undefined
       for (const span of findConcepts(this.options.glossary, tokens.map(lightForm))) {
         // "Internet of things (IoT)": a term followed by its own acronym is one mention.
-        if (!(last && last.concept === span.concept && last.end === span.start)) add(CONCEPT_PREFIX + span.concept)
+        if (!(last && last.concept === span.concept && last.end === span.start))
+          add(CONCEPT_PREFIX + span.concept)
         inConcept.fill(1, span.start, span.end)
         last = span
       }

@@ -7,6 +7,7 @@ import {isMap, isScalar, isSeq, LineCounter, parseDocument, type Node} from 'yam
 import {decodeText} from '../catalogue/decode.js'
 import {InputError} from '../errors.js'
 import {lightForm, tokenise} from './normalise.js'
+import {isStopWord} from './stopwords.js'
 
 export interface Concept {
   id: string
@@ -27,7 +28,8 @@ export function compileGlossary(concepts: Concept[]): Glossary {
   for (const concept of concepts) {
     for (const term of [...concept.en, ...concept.fr]) {
       const tokens = tokenise(term).map(lightForm)
-      if (tokens.length === 0) continue
+      // A term of stop words only ("Recommendation") says nothing about a subject.
+      if (tokens.every((t) => isStopWord(t))) continue
       const list = byFirstToken.get(tokens[0]) ?? []
       list.push({tokens, concept: concept.id})
       byFirstToken.set(tokens[0], list)
@@ -70,14 +72,19 @@ export function loadGlossary(path: string): Glossary {
   try {
     text = decodeText(readFileSync(path)).text
   } catch (e) {
-    throw new InputError(`${path}: cannot read glossary: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`)
+    throw new InputError(
+      `${path}: cannot read glossary: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    )
   }
   const lineCounter = new LineCounter()
   const doc = parseDocument(text, {lineCounter, schema: 'failsafe', uniqueKeys: true})
-  const lineOf = (node: Node | null | undefined) => (node?.range ? lineCounter.linePos(node.range[0]).line : 0)
+  const lineOf = (node: Node | null | undefined) =>
+    node?.range ? lineCounter.linePos(node.range[0]).line : 0
   if (doc.errors.length > 0) {
     const e = doc.errors[0]
-    throw new InputError(`${path}:${lineCounter.linePos(e.pos[0]).line}: malformed YAML: ${e.message.split('\n')[0]}`)
+    throw new InputError(
+      `${path}:${lineCounter.linePos(e.pos[0]).line}: malformed YAML: ${e.message.split('\n')[0]}`,
+    )
   }
   const list = isMap(doc.contents) ? doc.contents.get('concepts', true) : undefined
   if (!isSeq(list)) throw new InputError(`${path}:1: concepts: expected a list of concepts`)
@@ -87,7 +94,8 @@ export function loadGlossary(path: string): Glossary {
     const line = lineOf(item as Node)
     if (!isMap(item)) throw new InputError(`${path}:${line}: each concept must be a mapping`)
     const id = item.get('id')
-    if (typeof id !== 'string' || id.trim() === '') throw new InputError(`${path}:${line}: id: required field is missing`)
+    if (typeof id !== 'string' || id.trim() === '')
+      throw new InputError(`${path}:${line}: id: required field is missing`)
     const terms = (field: 'en' | 'fr'): string[] => {
       const node = item.get(field, true)
       if (node === undefined) return []
@@ -97,12 +105,15 @@ export function loadGlossary(path: string): Glossary {
       return node.items.map((t) => String((t as {value: unknown}).value).trim()).filter((t) => t !== '')
     }
     const concept = {id: id.trim(), en: terms('en'), fr: terms('fr')}
-    if (concept.en.length + concept.fr.length === 0) throw new InputError(`${path}:${line}: ${concept.id}: has no terms`)
+    if (concept.en.length + concept.fr.length === 0)
+      throw new InputError(`${path}:${line}: ${concept.id}: has no terms`)
     for (const term of [...concept.en, ...concept.fr]) {
       const key = tokenise(term).map(lightForm).join(' ')
       const previous = owner.get(key)
       if (previous !== undefined && previous !== concept.id) {
-        throw new InputError(`${path}:${line}: ${concept.id}: term "${term}" already belongs to concept ${previous}`)
+        throw new InputError(
+          `${path}:${line}: ${concept.id}: term "${term}" already belongs to concept ${previous}`,
+        )
       }
       owner.set(key, concept.id)
     }

@@ -8,9 +8,13 @@ import {foldText} from './normalise.js'
 
 export type Language = 'en' | 'fr'
 
-const ENGLISH_MARKERS = new Set('the of and to in for with on by is are be this that from as which or an'.split(' '))
+const ENGLISH_MARKERS = new Set(
+  'the of and to in for with on by is are be this that from as which or an'.split(' '),
+)
 const FRENCH_MARKERS = new Set(
-  'le la les des du de et en pour dans sur par une un est sont qui que au aux avec ce cette ces leur'.split(' '),
+  'le la les des du de et en pour dans sur par une un est sont qui que au aux avec ce cette ces leur'.split(
+    ' ',
+  ),
 )
 
 export function detectLanguage(text: string): Language {

@@ -1,0 +1,59 @@
+import {Args, Flags} from '@oclif/core'
+import {join} from 'node:path'
+import {BaseCommand} from '../../cli/base-command.js'
+import {applyImport, failOnProblems} from '../../core/import/apply.js'
+import {importCsv, parseColumnMap} from '../../core/import/csv.js'
+import {readInputText} from '../../core/import/inputs.js'
+import type {ImportCounts} from '../../core/import/merge.js'
+import {reportImport} from '../../core/import/report.js'
+import type {EntryKind} from '../../core/catalogue/types.js'
+
+const FOLDER: Record<string, string> = {
+  standard: 'standards',
+  requirement: 'requirements',
+  deliverable: 'deliverables',
+}
+
+export default class ImportCsv extends BaseCommand<typeof ImportCsv> {
+  static override summary = 'Import standards, requirements or deliverables from a spreadsheet export (CSV).'
+  static override description =
+    'The first row names the columns. --map field=Column,... says which column holds each catalogue field; a field that is not mapped is read from the column of the same name. Bad rows are reported as `file:line: field: message`, and nothing is written (exit 3).'
+  static override examples = [
+    '<%= config.bin %> import csv --kind standard export.csv --map id=Number,title=Title,sg=SG,status=Status --out data/standards/sg20.yaml',
+  ]
+  static override args = {
+    file: Args.string({description: 'CSV file (UTF-8; a header row of column names)', required: true}),
+  }
+  static override flags = {
+    kind: Flags.string({
+      summary: 'What the rows are.',
+      options: ['standard', 'requirement', 'deliverable'],
+      required: true,
+    }),
+    map: Flags.string({summary: 'Catalogue field to column name: field=Column,field=Column…'}),
+    format: Flags.string({
+      summary: 'Output format (default: from the --out extension, else yaml).',
+      options: ['yaml', 'jsonl'],
+    }),
+    out: Flags.string({
+      char: 'o',
+      summary: 'Catalogue file to merge into (default: <catalogue>/<kind>s/csv-import.<format>).',
+    }),
+  }
+
+  public async run(): Promise<ImportCounts & {file: string; total: number}> {
+    const kind = this.flags.kind as EntryKind
+    const map = parseColumnMap(this.flags.map, kind)
+    const format =
+      (this.flags.format as 'yaml' | 'jsonl' | undefined) ??
+      (this.flags.out?.toLowerCase().endsWith('.jsonl') ? 'jsonl' : 'yaml')
+    const out = this.flags.out ?? join(this.flags.catalogue, FOLDER[kind], `csv-import.${format}`)
+    const input = readInputText(this.args.file)
+    failOnProblems(input.problems)
+    const {entries, problems} = importCsv(this.args.file, input.text ?? '', kind, map)
+    failOnProblems(problems)
+    const result = applyImport({kind, imported: entries, out, format, catalogue: this.flags.catalogue})
+    for (const line of reportImport(result)) this.info(line)
+    return {...result.counts, file: out, total: result.total}
+  }
+}

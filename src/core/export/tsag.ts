@@ -1,0 +1,119 @@
+/**
+ * The TSAG export: one CSV row per subject (FG-MV deliverable or DPI requirement) with a fixed
+ * set of columns, for a scheduled (cron) run whose file TSAG members open in a spreadsheet.
+ * Columns are only ever added at the end, never renamed or reordered.
+ */
+import type {Analysis, AnalysedMatch, SubjectAnalysis} from '../analysis/analyse.js'
+
+/**
+ * The TSAG export's columns, in order:
+ *
+ * - `id` — subject id (e.g. `FGMV-22`, `DPI-T-01`)
+ * - `kind` — `deliverable` or `requirement`
+ * - `title` — subject title
+ * - `coverage` — final coverage after reviewed decisions: `covered`, `partial` or `gap`
+ * - `computed_coverage` — coverage computed by the matcher, before decisions
+ * - `relationship` — relationship to the best standard not rejected (e.g. `intersects with`); empty without matches
+ * - `best_standards` — up to 3 standard ids joined by `;`: reviewed links (accepted / added) first,
+ *   then the best-scoring matches; rejected matches are left out
+ * - `best_score` — best score of a match not rejected, 4 decimals (`0.3173`); `0.0000` without one
+ * - `responsible_sgs` — responsible study groups, `SG17;SG20` (covering standards' SGs, or the best mandate)
+ * - `questions` — responsible Questions joined by `;` (e.g. `Q6/17`)
+ * - `overlap_multiple_sgs` — `yes` when standards of two or more ITU-T SGs cover the subject
+ * - `overlap_other_bodies` — `yes` when ITU-T and another body cover it
+ * - `overlap_deliverables` — `yes` when an FG-MV deliverable overlaps another deliverable
+ * - `reviewed` — `yes` when decisions.yaml has a decision on the subject
+ * - `run_date` — the run's date, `YYYY-MM-DD`
+ */
+export const TSAG_COLUMNS = [
+  'id',
+  'kind',
+  'title',
+  'coverage',
+  'computed_coverage',
+  'relationship',
+  'best_standards',
+  'best_score',
+  'responsible_sgs',
+  'questions',
+  'overlap_multiple_sgs',
+  'overlap_other_bodies',
+  'overlap_deliverables',
+  'reviewed',
+  'run_date',
+] as const
+
+export type TsagColumn = (typeof TSAG_COLUMNS)[number]
+
+/** Standards listed in `best_standards`. */
+export const TSAG_BEST_STANDARDS = 3
+
+const RUN_DATE = /^\d{4}-\d{2}-\d{2}$/
+
+/** `YYYY-MM-DD` that is a real calendar date. */
+export function isIsoDate(value: string): boolean {
+  if (!RUN_DATE.test(value)) return false
+  const date = new Date(`${value}T00:00:00Z`)
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value
+}
+
+/** Today in UTC as `YYYY-MM-DD`. */
+export function todayUtc(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10)
+}
+
+/** A score with exactly 4 decimals, independent of locale. */
+export function formatScore(score: number): string {
+  return (Math.round(score * 10000) / 10000).toFixed(4)
+}
+
+/** Study groups as `SG17;SG20`, ascending. */
+export function formatSgs(sgs: readonly number[]): string {
+  return [...sgs]
+    .sort((a, b) => a - b)
+    .map((sg) => `SG${sg}`)
+    .join(';')
+}
+
+const yesNo = (flag: boolean): string => (flag ? 'yes' : 'no')
+
+/** Matches not rejected, reviewed links first, then by score (the analysis' order). */
+function liveMatches(subject: SubjectAnalysis): AnalysedMatch[] {
+  const live = subject.matches.filter((m) => m.review !== 'rejected')
+  return [...live.filter((m) => m.review !== undefined), ...live.filter((m) => m.review === undefined)]
+}
+
+/** The cells of one subject, in {@link TSAG_COLUMNS} order. */
+export function tsagRow(subject: SubjectAnalysis, runDate: string): string[] {
+  const live = liveMatches(subject)
+  const cells: Record<TsagColumn, string> = {
+    id: subject.id,
+    kind: subject.kind,
+    title: subject.title,
+    coverage: subject.coverage,
+    computed_coverage: subject.computed.coverage,
+    relationship: subject.relationship ?? '',
+    best_standards: live
+      .slice(0, TSAG_BEST_STANDARDS)
+      .map((m) => m.id)
+      .join(';'),
+    best_score: formatScore(Math.max(0, ...live.map((m) => m.score))),
+    responsible_sgs: formatSgs(subject.responsible.sgs),
+    questions: subject.responsible.questions.join(';'),
+    overlap_multiple_sgs: yesNo(subject.overlaps.multipleSgs),
+    overlap_other_bodies: yesNo(subject.overlaps.otherBodies),
+    overlap_deliverables: yesNo(subject.overlaps.otherDeliverables),
+    reviewed: yesNo(subject.reviewed),
+    run_date: runDate,
+  }
+  return TSAG_COLUMNS.map((column) => cells[column])
+}
+
+/**
+ * The TSAG export as rows: the header ({@link TSAG_COLUMNS}) first, then one row per subject in
+ * the analysis' order (the catalogue's). Pass the result to `toCsv`.
+ */
+export function tsagRows(analysis: Analysis, runDate: string): string[][] {
+  if (!isIsoDate(runDate)) throw new RangeError(`run date "${runDate}" is not a date (YYYY-MM-DD)`)
+  return [[...TSAG_COLUMNS], ...analysis.subjects.map((s) => tsagRow(s, runDate))]
+}

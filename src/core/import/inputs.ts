@@ -1,0 +1,67 @@
+/** Input files for importers: folders are expanded (recursively, sorted), files are read as text. */
+import {readdirSync, readFileSync, statSync} from 'node:fs'
+import {extname, join} from 'node:path'
+import {decodeText, DecodeError} from '../catalogue/decode.js'
+import {compareText, type Problem} from '../catalogue/problems.js'
+
+/** Files under `paths` whose extension is one of `extensions` (lower-case, with dot); named files are kept whatever their extension. */
+export function listInputFiles(
+  paths: readonly string[],
+  extensions: readonly string[],
+): {files: string[]; problems: Problem[]} {
+  const files: string[] = []
+  const problems: Problem[] = []
+  const walk = (folder: string) => {
+    for (const name of readdirSync(folder).sort(compareText)) {
+      if (name.startsWith('.')) continue
+      const path = join(folder, name)
+      if (statSync(path).isDirectory()) walk(path)
+      else if (extensions.includes(extname(name).toLowerCase())) files.push(path)
+    }
+  }
+  for (const path of paths) {
+    let isDir: boolean
+    try {
+      isDir = statSync(path).isDirectory()
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code
+      problems.push({
+        severity: 'error',
+        file: path,
+        line: 0,
+        message: code === 'ENOENT' ? 'no such file or folder' : `cannot read: ${code}`,
+      })
+      continue
+    }
+    if (isDir) {
+      const before = files.length
+      walk(path)
+      if (files.length === before) {
+        problems.push({
+          severity: 'error',
+          file: path,
+          line: 0,
+          message: `no ${extensions.join(', ')} files in this folder`,
+        })
+      }
+    } else files.push(path)
+  }
+  return {files, problems}
+}
+
+/** A file's text, decoded as the catalogue loader does; problems instead of exceptions. */
+export function readInputText(path: string): {text?: string; problems: Problem[]} {
+  try {
+    const decoded = decodeText(readFileSync(path))
+    const problems: Problem[] = decoded.warning
+      ? [{severity: 'warning', file: path, line: 0, message: decoded.warning}]
+      : []
+    return {text: decoded.text, problems}
+  } catch (e) {
+    const message =
+      e instanceof DecodeError
+        ? e.message
+        : `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`
+    return {problems: [{severity: 'error', file: path, line: 0, message}]}
+  }
+}

@@ -1,0 +1,461 @@
+/**
+ * Every user-facing string of the reports (HTML, Markdown, CSV), in English and French.
+ * Plain data: writers pick the strings they need and format numbers themselves.
+ */
+import type {DecisionAction} from '../analysis/decisions.js'
+import type {OverlapFlags, OverlapType, Responsibility} from '../analysis/analyse.js'
+import type {Relationship} from '../analysis/relationship.js'
+import type {StandardStatus, SubjectKind} from '../catalogue/types.js'
+import type {CoverageStatus} from '../match/matcher.js'
+
+export const LANGS = ['en', 'fr'] as const
+export type Lang = (typeof LANGS)[number]
+
+export function isLang(value: string): value is Lang {
+  return (LANGS as readonly string[]).includes(value)
+}
+
+export type ReviewMark = 'accepted' | 'rejected' | 'added'
+
+export interface Labels {
+  lang: Lang
+  /** Decimal separator for scores: `0.3173` / `0,3173`. */
+  decimalSeparator: string
+
+  reportTitle: string
+  reportSubtitle: string
+  generatedOn: string
+  scoringModel: string
+  thresholds: string
+  catalogueContents: string
+
+  /** Short prefix of a study group number: `SG17` / `CE17`. */
+  sg: string
+  studyGroup: string
+  studyGroups: string
+  question: string
+  questions: string
+  itut: string
+
+  subject: string
+  subjects: string
+  deliverables: string
+  requirements: string
+  standards: string
+  overlaps: string
+  gaps: string
+
+  kind: Record<SubjectKind, string>
+  /** Plural headings for subject kinds. */
+  kindPlural: Record<SubjectKind, string>
+  coverage: Record<CoverageStatus, string>
+  coverageDescription: Record<CoverageStatus, string>
+  relationship: Record<Relationship, string>
+  overlapType: Record<OverlapType, string>
+  overlapTypeDescription: Record<OverlapType, string>
+  overlapFlag: Record<keyof OverlapFlags, string>
+  basis: Record<Responsibility['basis'], string>
+  review: Record<ReviewMark, string>
+  decisionAction: Record<DecisionAction, string>
+  standardStatus: Record<StandardStatus, string>
+
+  reviewed: string
+  computed: string
+  assigned: string
+  result: string
+  notReviewed: string
+
+  columns: {
+    id: string
+    title: string
+    kind: string
+    group: string
+    coverage: string
+    computed: string
+    score: string
+    bestScore: string
+    relationship: string
+    responsible: string
+    overlaps: string
+    reviewed: string
+    rank: string
+    standard: string
+    bestMatch: string
+    org: string
+    sg: string
+    status: string
+    subjectCovered: string
+    standardCovered: string
+    sharedTerms: string
+    review: string
+    type: string
+    between: string
+    orgs: string
+    standards: string
+    total: string
+    action: string
+    by: string
+    date: string
+    reason: string
+    basis: string
+  }
+
+  sections: {
+    summary: string
+    bySg: string
+    heatmap: string
+    subjects: string
+    overlaps: string
+    method: string
+  }
+
+  bySgIntro: string
+  chartTitle: string
+  chartDescription: string
+  heatmapIntro: string
+  heatmapLegend: string
+  heatmapResponsible: string
+  heatmapNoMatch: string
+  subjectsIntro: string
+  overlapsIntro: string
+  methodText: string
+
+  filter: {
+    text: string
+    textPlaceholder: string
+    coverage: string
+    sg: string
+    type: string
+    all: string
+    reset: string
+    /** `{shown}` and `{total}` are replaced. */
+    showing: string
+  }
+
+  expand: string
+  collapse: string
+  bestMatches: string
+  noMatches: string
+  decisions: string
+  noDecisions: string
+  computedResult: string
+  reviewedResult: string
+  responsibility: string
+  none: string
+  yes: string
+  no: string
+  noOverlaps: string
+  noSubjects: string
+  sortBy: string
+}
+
+const EN: Labels = {
+  lang: 'en',
+  decimalSeparator: '.',
+
+  reportTitle: 'Standardization gap analysis',
+  reportSubtitle: 'Coverage of subjects by ITU-T Recommendations and other standards (WTSA Res. 105 / Res. 103)',
+  generatedOn: 'Date',
+  scoringModel: 'Scoring model',
+  thresholds: 'Thresholds',
+  catalogueContents: 'Catalogue',
+
+  sg: 'SG',
+  studyGroup: 'Study group',
+  studyGroups: 'Study groups',
+  question: 'Question',
+  questions: 'Questions',
+  itut: 'ITU-T',
+
+  subject: 'Subject',
+  subjects: 'Subjects',
+  deliverables: 'Deliverables',
+  requirements: 'Requirements',
+  standards: 'Standards',
+  overlaps: 'Overlaps',
+  gaps: 'Gaps',
+
+  kind: {deliverable: 'Deliverable', requirement: 'Requirement'},
+  kindPlural: {deliverable: 'FG-MV deliverables', requirement: 'DPI requirements'},
+  coverage: {covered: 'covered', partial: 'partial', gap: 'gap'},
+  coverageDescription: {
+    covered: 'an existing standard covers the subject',
+    partial: 'existing standards cover the subject in part',
+    gap: 'no existing standard covers the subject',
+  },
+  relationship: {
+    equal: 'equal',
+    'subset of': 'subset of',
+    'superset of': 'superset of',
+    'intersects with': 'intersects with',
+  },
+  overlapType: {
+    coordination: 'Coordination',
+    duplication: 'Duplication',
+    deliverables: 'Overlapping deliverables',
+  },
+  overlapTypeDescription: {
+    coordination: 'subject covered by standards of several study groups, or of ITU-T and another body',
+    duplication: 'near-duplicate standards of different study groups or bodies',
+    deliverables: 'FG-MV deliverables whose texts overlap',
+  },
+  overlapFlag: {
+    multipleSgs: 'several SGs',
+    otherBodies: 'other bodies',
+    otherDeliverables: 'other deliverables',
+  },
+  basis: {'covering-standards': 'covering standards', mandate: 'mandate'},
+  review: {accepted: 'accepted', rejected: 'rejected', added: 'added'},
+  decisionAction: {accept: 'accept', reject: 'reject', add: 'add', assign: 'assign'},
+  standardStatus: {'in-force': 'in force', 'under-study': 'under study', withdrawn: 'withdrawn'},
+
+  reviewed: 'reviewed',
+  computed: 'computed',
+  assigned: 'assigned',
+  result: 'result',
+  notReviewed: 'not reviewed',
+
+  columns: {
+    id: 'ID',
+    title: 'Title',
+    kind: 'Kind',
+    group: 'Group',
+    coverage: 'Coverage',
+    computed: 'Computed',
+    score: 'Score',
+    bestScore: 'Best score',
+    relationship: 'Relationship',
+    responsible: 'Responsible SG',
+    overlaps: 'Overlaps',
+    reviewed: 'Reviewed',
+    rank: '#',
+    standard: 'Standard',
+    bestMatch: 'Best match',
+    org: 'Body',
+    sg: 'SG',
+    status: 'Status',
+    subjectCovered: 'Subject covered',
+    standardCovered: 'Standard covered',
+    sharedTerms: 'Shared terms',
+    review: 'Review',
+    type: 'Type',
+    between: 'Between',
+    orgs: 'Bodies',
+    standards: 'Standards',
+    total: 'Total',
+    action: 'Action',
+    by: 'By',
+    date: 'Date',
+    reason: 'Reason',
+    basis: 'Basis',
+  },
+
+  sections: {
+    summary: 'Summary',
+    bySg: 'Coverage by study group',
+    heatmap: 'Subjects × study groups',
+    subjects: 'Subjects and gaps',
+    overlaps: 'Overlaps',
+    method: 'Method',
+  },
+
+  bySgIntro: 'Subjects each study group is responsible for: through covering standards, an assignment, or its mandate.',
+  chartTitle: 'Coverage of subjects per study group',
+  chartDescription: 'Stacked bars: covered, partial and gap subjects for each study group.',
+  heatmapIntro:
+    'Each cell shows the best score of the subject’s matches among the study group’s standards; a ring marks the study group responsible for the subject.',
+  heatmapLegend: 'Best match score',
+  heatmapResponsible: 'responsible study group',
+  heatmapNoMatch: 'no matching standard',
+  subjectsIntro: 'Expand a row to see its best matches and any reviewed decisions.',
+  overlapsIntro: 'Possible overlaps that call for coordination between study groups or standards bodies.',
+  methodText:
+    'Scores compare the weighted terms of each subject with those of each standard. Reviewed decisions by rapporteurs override computed results and are shown apart from them.',
+
+  filter: {
+    text: 'Search',
+    textPlaceholder: 'ID, title, term…',
+    coverage: 'Coverage',
+    sg: 'Study group',
+    type: 'Type',
+    all: 'All',
+    reset: 'Reset',
+    showing: 'Showing {shown} of {total}',
+  },
+
+  expand: 'Show matches',
+  collapse: 'Hide matches',
+  bestMatches: 'Best matches',
+  noMatches: 'No matching standard.',
+  decisions: 'Reviewed decisions',
+  noDecisions: 'No reviewed decision.',
+  computedResult: 'Computed result',
+  reviewedResult: 'Reviewed result',
+  responsibility: 'Responsibility',
+  none: '—',
+  yes: 'yes',
+  no: 'no',
+  noOverlaps: 'No overlap found.',
+  noSubjects: 'No subject.',
+  sortBy: 'Sort by',
+}
+
+const FR: Labels = {
+  lang: 'fr',
+  decimalSeparator: ',',
+
+  reportTitle: 'Analyse des lacunes de normalisation',
+  reportSubtitle: 'Couverture des sujets par les Recommandations UIT-T et d’autres normes (Rés. 105 / Rés. 103 de l’AMNT)',
+  generatedOn: 'Date',
+  scoringModel: 'Modèle de score',
+  thresholds: 'Seuils',
+  catalogueContents: 'Catalogue',
+
+  sg: 'CE',
+  studyGroup: 'Commission d’études',
+  studyGroups: 'Commissions d’études',
+  question: 'Question',
+  questions: 'Questions',
+  itut: 'UIT-T',
+
+  subject: 'Sujet',
+  subjects: 'Sujets',
+  deliverables: 'Livrables',
+  requirements: 'Exigences',
+  standards: 'Normes',
+  overlaps: 'Chevauchements',
+  gaps: 'Lacunes',
+
+  kind: {deliverable: 'Livrable', requirement: 'Exigence'},
+  kindPlural: {deliverable: 'Livrables du FG-MV', requirement: 'Exigences DPI'},
+  coverage: {covered: 'couvert', partial: 'partiel', gap: 'lacune'},
+  coverageDescription: {
+    covered: 'une norme existante couvre le sujet',
+    partial: 'des normes existantes couvrent le sujet en partie',
+    gap: 'aucune norme existante ne couvre le sujet',
+  },
+  relationship: {
+    equal: 'égal à',
+    'subset of': 'sous-ensemble de',
+    'superset of': 'sur-ensemble de',
+    'intersects with': 'recoupe',
+  },
+  overlapType: {
+    coordination: 'Coordination',
+    duplication: 'Double emploi',
+    deliverables: 'Livrables qui se chevauchent',
+  },
+  overlapTypeDescription: {
+    coordination: 'sujet couvert par des normes de plusieurs commissions d’études, ou de l’UIT-T et d’un autre organisme',
+    duplication: 'normes quasi identiques de commissions d’études ou d’organismes différents',
+    deliverables: 'livrables du FG-MV dont les textes se chevauchent',
+  },
+  overlapFlag: {
+    multipleSgs: 'plusieurs CE',
+    otherBodies: 'autres organismes',
+    otherDeliverables: 'autres livrables',
+  },
+  basis: {'covering-standards': 'normes couvrantes', mandate: 'mandat'},
+  review: {accepted: 'accepté', rejected: 'rejeté', added: 'ajouté'},
+  decisionAction: {accept: 'accepter', reject: 'rejeter', add: 'ajouter', assign: 'attribuer'},
+  standardStatus: {'in-force': 'en vigueur', 'under-study': 'à l’étude', withdrawn: 'supprimée'},
+
+  reviewed: 'examiné',
+  computed: 'calculé',
+  assigned: 'attribué',
+  result: 'résultat',
+  notReviewed: 'non examiné',
+
+  columns: {
+    id: 'ID',
+    title: 'Titre',
+    kind: 'Type de sujet',
+    group: 'Groupe',
+    coverage: 'Couverture',
+    computed: 'Calculé',
+    score: 'Score',
+    bestScore: 'Meilleur score',
+    relationship: 'Relation',
+    responsible: 'CE responsable',
+    overlaps: 'Chevauchements',
+    reviewed: 'Examiné',
+    rank: 'N°',
+    standard: 'Norme',
+    bestMatch: 'Meilleure correspondance',
+    org: 'Organisme',
+    sg: 'CE',
+    status: 'Statut',
+    subjectCovered: 'Sujet couvert',
+    standardCovered: 'Norme couverte',
+    sharedTerms: 'Termes communs',
+    review: 'Examen',
+    type: 'Type',
+    between: 'Entre',
+    orgs: 'Organismes',
+    standards: 'Normes',
+    total: 'Total',
+    action: 'Action',
+    by: 'Par',
+    date: 'Date',
+    reason: 'Motif',
+    basis: 'Fondement',
+  },
+
+  sections: {
+    summary: 'Résumé',
+    bySg: 'Couverture par commission d’études',
+    heatmap: 'Sujets × commissions d’études',
+    subjects: 'Sujets et lacunes',
+    overlaps: 'Chevauchements',
+    method: 'Méthode',
+  },
+
+  bySgIntro:
+    'Sujets dont chaque commission d’études est responsable : par des normes couvrantes, une attribution ou son mandat.',
+  chartTitle: 'Couverture des sujets par commission d’études',
+  chartDescription: 'Barres empilées : sujets couverts, partiels et lacunes pour chaque commission d’études.',
+  heatmapIntro:
+    'Chaque case indique le meilleur score des correspondances du sujet parmi les normes de la commission d’études ; un anneau marque la commission d’études responsable du sujet.',
+  heatmapLegend: 'Meilleur score de correspondance',
+  heatmapResponsible: 'commission d’études responsable',
+  heatmapNoMatch: 'aucune norme correspondante',
+  subjectsIntro: 'Déployez une ligne pour voir ses meilleures correspondances et les décisions examinées.',
+  overlapsIntro:
+    'Chevauchements possibles qui appellent une coordination entre commissions d’études ou organismes de normalisation.',
+  methodText:
+    'Les scores comparent les termes pondérés de chaque sujet à ceux de chaque norme. Les décisions examinées par les rapporteurs priment sur les résultats calculés et sont présentées séparément.',
+
+  filter: {
+    text: 'Rechercher',
+    textPlaceholder: 'ID, titre, terme…',
+    coverage: 'Couverture',
+    sg: 'Commission d’études',
+    type: 'Type',
+    all: 'Tous',
+    reset: 'Réinitialiser',
+    showing: '{shown} sur {total} affichés',
+  },
+
+  expand: 'Afficher les correspondances',
+  collapse: 'Masquer les correspondances',
+  bestMatches: 'Meilleures correspondances',
+  noMatches: 'Aucune norme correspondante.',
+  decisions: 'Décisions examinées',
+  noDecisions: 'Aucune décision examinée.',
+  computedResult: 'Résultat calculé',
+  reviewedResult: 'Résultat examiné',
+  responsibility: 'Responsabilité',
+  none: '—',
+  yes: 'oui',
+  no: 'non',
+  noOverlaps: 'Aucun chevauchement trouvé.',
+  noSubjects: 'Aucun sujet.',
+  sortBy: 'Trier par',
+}
+
+const LABELS: Record<Lang, Labels> = {en: EN, fr: FR}
+
+/** The UI strings of a language. The object is shared: do not modify it. */
+export function labels(lang: Lang): Labels {
+  return LABELS[lang]
+}

@@ -1,0 +1,99 @@
+import {runCommand} from '@oclif/test'
+import assert from 'node:assert/strict'
+import {existsSync, readFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {loadCatalogue} from '../../src/core/catalogue/load.js'
+import {FIXTURES, ROOT, scratchCatalogue} from './helpers.js'
+
+describe('import: commands', () => {
+  it('import relaton merges into --out, keeps the hand-written summary, and is idempotent', async () => {
+    const {dir, cleanup} = scratchCatalogue()
+    try {
+      const out = join(dir, 'standards', 'hand.yaml')
+      const args = [
+        'import',
+        'relaton',
+        join(FIXTURES, 'relaton'),
+        '--no-abstract',
+        '--out',
+        out,
+        '--catalogue',
+        dir,
+      ]
+      const first = await runCommand(args, {root: ROOT})
+      assert.equal(first.error, undefined)
+      assert.match(first.stderr, /added 9, updated 1, unchanged 0, withdrawn 0/)
+      assert.match(first.stderr, /dropped 1 study-group references/)
+      const bytes = readFileSync(out, 'utf8')
+      assert.match(bytes, /summary: Our own words on digital twins of cities\./)
+      assert.match(bytes, /question: Q7\/20/)
+      const {problems} = loadCatalogue(dir)
+      assert.deepEqual(
+        problems.filter((p) => p.severity === 'error'),
+        [],
+      )
+      const second = await runCommand([...args, '--json'], {root: ROOT})
+      assert.deepEqual(JSON.parse(second.stdout), {
+        added: 0,
+        updated: 0,
+        unchanged: 10,
+        withdrawn: 0,
+        file: out,
+        total: 10,
+        droppedSg: 1,
+        droppedQuestions: 0,
+      })
+      assert.equal(readFileSync(out, 'utf8'), bytes)
+    } finally {
+      cleanup()
+    }
+  })
+
+  it('import csv writes nothing and exits 3 on a bad row', async () => {
+    const {dir, cleanup} = scratchCatalogue()
+    try {
+      const out = join(dir, 'standards', 'csv.yaml')
+      const bad = await runCommand(
+        [
+          'import',
+          'csv',
+          '--kind',
+          'standard',
+          join(FIXTURES, 'bad.csv'),
+          '--map',
+          'id=Number,title=Title,org=Body,status=State',
+          '--out',
+          out,
+          '--catalogue',
+          dir,
+        ],
+        {root: ROOT},
+      )
+      assert.equal(bad.error?.oclif?.exit, 3)
+      assert.match(bad.stderr, /bad\.csv:3: title: required field is missing/)
+      assert.equal(existsSync(out), false)
+      const good = await runCommand(
+        [
+          'import',
+          'csv',
+          '--kind',
+          'standard',
+          join(FIXTURES, 'standards.csv'),
+          '--map',
+          'id=Number,title=Title,org=Body,status=State,sg=Group,question=Q',
+          '--out',
+          out,
+          '--catalogue',
+          dir,
+          '--json',
+        ],
+        {root: ROOT},
+      )
+      // Y.4600 is already in hand.yaml: refused, nothing written.
+      assert.equal(good.error?.oclif?.exit, 3)
+      assert.equal(existsSync(out), false)
+    } finally {
+      cleanup()
+    }
+  })
+})

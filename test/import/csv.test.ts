@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict'
+import {readFileSync} from 'node:fs'
+import {join} from 'node:path'
+import type {Standard} from '../../src/core/catalogue/types.js'
+import {importCsv, parseColumnMap} from '../../src/core/import/csv.js'
+import {knownNumbers, readWorkItems, workItemStatus} from '../../src/core/import/itu-work-items.js'
+import {FIXTURES} from './helpers.js'
+
+describe('import: csv and work items', () => {
+  it('maps columns with --map and reads unmapped fields from same-named columns', () => {
+    const file = join(FIXTURES, 'standards.csv')
+    const map = parseColumnMap('id=Number,title=Title,org=Body,status=State,sg=Group,question=Q', 'standard')
+    const {entries, problems} = importCsv(file, readFileSync(file, 'utf8'), 'standard', map)
+    assert.deepEqual(problems, [])
+    const s = entries as Standard[]
+    assert.deepEqual(
+      s.map((e) => [e.id, e.status, e.sg, e.question]),
+      [
+        ['Y.4600', 'in-force', 20, 'Q7/20'],
+        ['X.1252', 'in-force', 17, 'Q99/17'],
+        ['ISO 9999', 'withdrawn', undefined, undefined],
+      ],
+    )
+  })
+
+  it('reports bad rows as file:line: field and rejects unknown map fields', () => {
+    const file = join(FIXTURES, 'bad.csv')
+    const map = parseColumnMap('id=Number,title=Title,org=Body,status=State', 'standard')
+    const {problems} = importCsv(file, readFileSync(file, 'utf8'), 'standard', map)
+    assert.deepEqual(
+      problems.map((p) => `${p.line}: ${p.field}: ${p.message}`),
+      [
+        '3: title: required field is missing',
+        '4: status: "sort of" is not one of in-force, under-study, withdrawn',
+      ],
+    )
+    assert.throws(() => parseColumnMap('colour=Colour', 'standard'), /"colour" is not a standard field/)
+    const missing = importCsv(file, readFileSync(file, 'utf8'), 'standard', {title: 'Name'})
+    assert.match(missing.problems[0].message, /column "Name" is not in the header/)
+  })
+
+  it('reads ITU-T work items: skips known and joint-number parts, Questions and repeats; keeps facts', () => {
+    const recs =
+      'number,title,sg,question,status,approved,url\nY.2060,IoT overview,13,,in force,,\nY.aidt-reqts,AI digital twin requirements,20,Q1/20,under study,,https://a ; https://b\nGSTR-MVQ,QoS and QoE,12,,under study (carried),,\n'
+    const meta =
+      'item,alt_id,title,sg,question,type,status,url\nGSTR-MVQ,,QoS,SG12 (inferred),,Technical report,[Carried],\nXSTR.dpama,TR.dpama,Landscape,SG17,Q7/17,Technical report,Agreed on 2025-12-11,\nQ6/17,,Security,SG17,Q6/17,Question (2025-2028),Active,\n'
+    const result = readWorkItems(
+      [
+        {file: 'recommendations.csv', text: recs},
+        {file: 'metaverse.csv', text: meta},
+      ],
+      knownNumbers(['Y.4000/Y.2060']),
+    )
+    assert.deepEqual(result.problems, [])
+    assert.deepEqual(result.skipped, {known: 1, questions: 1, duplicates: 1})
+    assert.deepEqual(
+      result.entries.map((e) => [e.id, e.status, e.sg, e.question, e.type, e.sourceUrl]),
+      [
+        ['Y.aidt-reqts', 'under-study', 20, 'Q1/20', 'recommendation', 'https://a'],
+        ['GSTR-MVQ', 'under-study', 12, undefined, 'technical report', undefined],
+        ['XSTR.dpama', 'in-force', 17, 'Q7/17', 'technical report', undefined],
+      ],
+    )
+    assert.equal(workItemStatus('Under study; timing 2027-10'), 'under-study')
+    assert.equal(workItemStatus('in force (edition 9)'), 'in-force')
+  })
+})

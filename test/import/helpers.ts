@@ -1,0 +1,17 @@
+import {cpSync, mkdtempSync, rmSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {dirname, join, resolve} from 'node:path'
+import {fileURLToPath} from 'node:url'
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
+export const FIXTURES = join(ROOT, 'test', 'fixtures', 'import')
+/** The shared data next to the repository (absent in a lone clone: tests over it skip). */
+export const SHARED = resolve(ROOT, '..', 'shared', 'data')
+
+/** A scratch copy of the fixture catalogue; call the returned cleanup when done. */
+export function scratchCatalogue(): {dir: string; cleanup: () => void} {
+  const base = mkdtempSync(join(tmpdir(), 'gapscan-import-'))
+  const dir = join(base, 'catalogue')
+  cpSync(join(FIXTURES, 'catalogue'), dir, {recursive: true})
+  return {dir, cleanup: () => rmSync(base, {recursive: true, force: true})}
+}
