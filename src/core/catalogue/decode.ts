@@ -22,7 +22,8 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
     return {text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be'}
   }
-  const nulParity = countNuls(bytes)
+  // indexOf is native: the common case (no NUL at all) costs one fast scan.
+  const nulParity = bytes.indexOf(0) < 0 ? {total: 0, even: 0, odd: 0} : countNuls(bytes)
   if (nulParity.total > 0) {
     // ASCII-range UTF-16 without a BOM has a NUL in every other byte.
     const half = bytes.length / 2

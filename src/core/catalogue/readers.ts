@@ -140,20 +140,37 @@ function readJsonLines(file: string, text: string): ParsedFile {
       problems.push(error(file, i + 1, 'each line must be a JSON object'))
       continue
     }
-    const values: Record<string, RawValue> = {}
-    for (const [key, v] of Object.entries(value)) if (v !== null) values[key] = jsonToRaw(v)
-    records.push({values, line: i + 1, fieldLines: {}})
+    records.push({
+      values: toRawInPlace(value as Record<string, unknown>),
+      line: i + 1,
+      fieldLines: NO_FIELD_LINES,
+    })
   }
   return {records, problems}
 }
 
-function jsonToRaw(value: unknown): RawValue {
-  if (Array.isArray(value)) return value.filter((v) => v !== null).map(jsonToRaw)
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, RawValue> = {}
-    for (const [k, v] of Object.entries(value)) if (v !== null) out[k] = jsonToRaw(v)
-    return out
+const NO_FIELD_LINES: Record<string, number> = Object.freeze({}) as Record<string, number>
+
+/**
+ * Turns parsed JSON into raw values where it stands (numbers and booleans become text, nulls
+ * go): large JSON Lines files are read without copying every record.
+ */
+function toRawInPlace(object: Record<string, unknown>): Record<string, RawValue> {
+  for (const key in object) {
+    const value = object[key]
+    if (value === null) delete object[key]
+    else if (typeof value !== 'string') object[key] = jsonValueToRaw(value)
   }
+  return object as Record<string, RawValue>
+}
+
+function jsonValueToRaw(value: unknown): RawValue {
+  if (Array.isArray(value)) {
+    return value.every((v) => typeof v === 'string')
+      ? (value as string[])
+      : value.filter((v) => v !== null).map(jsonValueToRaw)
+  }
+  if (value !== null && typeof value === 'object') return toRawInPlace(value as Record<string, unknown>)
   return String(value)
 }
 
