@@ -15,6 +15,7 @@
  * keeps at most 8 key terms drawn from its abstract, never the abstract itself. The output is
  * deterministic: running the script twice writes the same bytes.
  */
+import {fileURLToPath} from 'node:url'
 import {existsSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {parseArgs} from 'node:util'
@@ -43,6 +44,16 @@ function fail(message: string): never {
   process.exit(3)
 }
 
+/**
+ * Where a record without its own URL came from: the Relaton data repository at the commit read
+ * (see ../shared/data/relaton/SOURCES.md and ITU-T.md), so every entry names its source.
+ */
+const RELATON_REPOSITORIES: Record<string, string> = {
+  'ITU-T': 'https://github.com/relaton/relaton-data-itu/tree/daa9deb25193b9e16015befac0e1e68f9d8fcdf6',
+  '3GPP': 'https://github.com/relaton/relaton-data-3gpp/tree/c6e533e13437075e8d8e962244b045fe00c47b6e',
+  OASIS: 'https://github.com/relaton/relaton-data-oasis/tree/6248f5ccfacfb394e35c349564044c85dfb02eb8',
+}
+
 function standardsOf(file: string): Standard[] {
   const read = readRelatonFiles([file])
   if (read.problems.some((p) => p.severity === 'error'))
@@ -50,13 +61,17 @@ function standardsOf(file: string): Standard[] {
   const {entries, problems} = relatonToStandards(latestEditions(read.records), {abstract: false})
   if (problems.length > 0) fail(problems.map(formatProblem).slice(0, 10).join('\n'))
   if (entries.some((e) => e.summary !== undefined)) fail(`${file}: an abstract slipped into the output`)
+  for (const entry of entries) {
+    entry.sourceUrl ??= RELATON_REPOSITORIES[entry.org]
+    if (!entry.sourceUrl) fail(`${file}: ${entry.id} has no URL and no known source repository`)
+  }
   return entries
 }
 
 function main(): void {
   const {values} = parseArgs({
     options: {
-      shared: {type: 'string', default: '/work/shared/data'},
+      shared: {type: 'string', default: fileURLToPath(new URL('../../shared/data', import.meta.url))},
       data: {type: 'string', default: 'data'},
     },
   })
