@@ -24,6 +24,7 @@ export default class CatalogueCommand extends BaseCommand<typeof CatalogueComman
         )
       }
       table('Requirements per building block', summary.byBuildingBlock)
+      table('Entries per file', summary.byFile)
     }
     return summary
   }

@@ -17,6 +17,11 @@ const SMALL_SUMMARY: CatalogueSummary = {
   byOrg: {'ISO/IEC': 1, 'ITU-T': 2},
   byStatus: {'in-force': 3},
   byBuildingBlock: {identity: 1},
+  byFile: {
+    'test/fixtures/catalogue/small/standards.yaml': 3,
+    'test/fixtures/catalogue/small/study-groups.yaml': 2,
+    'test/fixtures/catalogue/small/subjects.csv': 2,
+  },
 }
 
 describe('gapscan catalogue', () => {
@@ -54,6 +59,10 @@ describe('gapscan catalogue', () => {
         '  SG20                         1 / 1 / 0 / 1 / 1',
         'Requirements per building block',
         '  identity                     1',
+        'Entries per file',
+        '  test/fixtures/catalogue/small/standards.yaml 3',
+        '  test/fixtures/catalogue/small/study-groups.yaml 2',
+        '  test/fixtures/catalogue/small/subjects.csv 2',
         '',
       ].join('\n'),
     )

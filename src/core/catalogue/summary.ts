@@ -14,6 +14,8 @@ export interface CatalogueSummary {
   byStatus: Record<string, number>
   /** Requirements per building block or cross-cutting area. */
   byBuildingBlock: Record<string, number>
+  /** Entries per source file. */
+  byFile: Record<string, number>
 }
 
 export function summariseCatalogue(catalogue: Catalogue): CatalogueSummary {
@@ -39,6 +41,15 @@ export function summariseCatalogue(catalogue: Catalogue): CatalogueSummary {
   for (const requirement of catalogue.requirements) {
     byBuildingBlock[requirement.buildingBlock] = (byBuildingBlock[requirement.buildingBlock] ?? 0) + 1
   }
+  const byFile: Record<string, number> = {}
+  for (const entry of [
+    ...catalogue.deliverables,
+    ...catalogue.requirements,
+    ...catalogue.standards,
+    ...catalogue.studyGroups,
+  ]) {
+    byFile[entry.origin.file] = (byFile[entry.origin.file] ?? 0) + 1
+  }
   return {
     counts: {
       deliverable: catalogue.deliverables.length,
@@ -50,6 +61,7 @@ export function summariseCatalogue(catalogue: Catalogue): CatalogueSummary {
     byOrg: sortKeys(byOrg),
     byStatus: sortKeys(byStatus),
     byBuildingBlock: sortKeys(byBuildingBlock),
+    byFile: sortKeys(byFile),
   }
 }
 
