@@ -17,6 +17,16 @@ import {renderHtml} from '../../src/core/report/html.js'
 import {loadWorkspace} from '../../src/core/workspace.js'
 
 const CHROMIUM = '/usr/bin/chromium'
+
+/**
+ * The page's globals, typed for the callbacks run in the browser (tests compile without the DOM
+ * lib). Cast `globalThis` inline: playwright serialises callbacks, so they cannot call helpers.
+ */
+interface BrowserGlobal {
+  document: {documentElement: {lang: string}}
+  getComputedStyle(element: unknown): {display: string; position: string}
+  __pwned?: number
+}
 const HOSTILE_ID = 'FGMV-HOSTILE'
 const HOSTILE_TITLE = `<script>window.__pwned=1;alert(1)</script> "metaverse" & 'avatars' </script><!-- <img src=x onerror=alert(2)>`
 
@@ -72,7 +82,16 @@ function buildAnalysis(): Analysis {
   }
   if (gap) {
     const sg = first.studyGroups[0]?.number
-    if (sg !== undefined) decisions.push({subject: gap.id, action: 'assign', sg, by: 'TSB', date: '2025-05-21', reason: 'Mandate', line: 2})
+    if (sg !== undefined)
+      decisions.push({
+        subject: gap.id,
+        action: 'assign',
+        sg,
+        by: 'TSB',
+        date: '2025-05-21',
+        reason: 'Mandate',
+        line: 2,
+      })
   }
   return analyse(ws.catalogue, matcher, {decisions, date: '2025-06-01'})
 }
@@ -89,7 +108,8 @@ describe('HTML report in a browser', function () {
 
   before(async function () {
     if (!existsSync(CHROMIUM)) {
-      if (process.env.CI) throw new Error(`${CHROMIUM} not found: run scripts/install-browser.sh (as root) to install Chromium`)
+      if (process.env.CI)
+        throw new Error(`${CHROMIUM} not found: run scripts/install-browser.sh (as root) to install Chromium`)
       this.skip()
     }
     analysis = buildAnalysis()
@@ -134,13 +154,18 @@ describe('HTML report in a browser', function () {
         text: (r.textContent ?? '').toLowerCase(),
         coverage: r.getAttribute('data-coverage'),
         sgs: (r.getAttribute('data-sgs') ?? '').split(' '),
-        sort: Array.from((r as HTMLTableRowElement).cells).map((c) => c.getAttribute('data-sort')),
+        sort: Array.from(
+          (r as unknown as {cells: ArrayLike<{getAttribute(name: string): string | null}>}).cells,
+        ).map((c) => c.getAttribute('data-sort')),
       })),
     )
   const reset = () => page.locator('[data-table="subjects-table"] [data-reset]').click()
 
   it('loads without console errors, page errors, dialogs or network requests', async () => {
-    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en')
+    assert.equal(
+      await page.evaluate(() => (globalThis as unknown as BrowserGlobal).document.documentElement.lang),
+      'en',
+    )
     assert.deepEqual(errors, [])
     assert.deepEqual(dialogs, [])
     assert.deepEqual(requests, [])
@@ -150,7 +175,9 @@ describe('HTML report in a browser', function () {
     assert.ok(analysis.studyGroups.length > 0)
     assert.equal(await page.locator('svg.sg-chart').count(), 1)
     assert.equal(await page.locator('svg.sg-chart g.bar').count(), analysis.studyGroups.length)
-    const sgs = await page.locator('svg.sg-chart g.bar').evaluateAll((gs) => gs.map((g) => Number(g.getAttribute('data-sg'))))
+    const sgs = await page
+      .locator('svg.sg-chart g.bar')
+      .evaluateAll((gs) => gs.map((g) => Number(g.getAttribute('data-sg'))))
     assert.deepEqual(
       sgs,
       analysis.studyGroups.map((g) => g.number),
@@ -172,7 +199,7 @@ describe('HTML report in a browser', function () {
 
   it('renders hostile catalogue text as text', async () => {
     assert.deepEqual(dialogs, [])
-    assert.equal(await page.evaluate(() => (window as unknown as {__pwned?: number}).__pwned), undefined)
+    assert.equal(await page.evaluate(() => (globalThis as unknown as BrowserGlobal).__pwned), undefined)
     assert.equal(await page.locator('script').count(), 1)
     assert.equal(await page.locator('img, i, b').count(), 0)
     const i = analysis.subjects.findIndex((s) => s.id === HOSTILE_ID)
@@ -212,7 +239,11 @@ describe('HTML report in a browser', function () {
     await page.selectOption('#f-subjects-table-sg', String(sg.number))
     for (const coverage of ['gap', 'partial', 'covered'] as const) {
       await page.selectOption('#f-subjects-table-coverage', coverage)
-      assert.equal((await visibleRows('subjects-table')).length, sg.counts[coverage], `SG${sg.number} ${coverage}`)
+      assert.equal(
+        (await visibleRows('subjects-table')).length,
+        sg.counts[coverage],
+        `SG${sg.number} ${coverage}`,
+      )
     }
     await reset()
     assert.equal(await page.inputValue('#f-subjects-table-sg'), '')
@@ -238,9 +269,15 @@ describe('HTML report in a browser', function () {
     )
     assert.ok(scores[0] > scores[scores.length - 1])
     // Each detail row still follows its subject row.
-    const pairs = await page.locator('#subjects-table > tbody > tr').evaluateAll((trs) =>
-      trs.every((tr, i) => (tr.classList.contains('row') ? trs[i + 1]?.id === `${tr.id}-d` : trs[i - 1]?.id === tr.id.slice(0, -2))),
-    )
+    const pairs = await page
+      .locator('#subjects-table > tbody > tr')
+      .evaluateAll((trs) =>
+        trs.every((tr, i) =>
+          tr.classList.contains('row')
+            ? trs[i + 1]?.id === `${tr.id}-d`
+            : trs[i - 1]?.id === tr.id.slice(0, -2),
+        ),
+      )
     assert.ok(pairs)
     // Sorting by ID.
     const idHeader = page.locator('#subjects-table thead th').nth(1)
@@ -312,9 +349,14 @@ describe('HTML report in a browser', function () {
       assert.equal(await page.locator('.filters').first().isVisible(), false)
       const displays = await page
         .locator('#subjects-table > tbody > tr')
-        .evaluateAll((trs) => [...new Set(trs.map((tr) => getComputedStyle(tr).display))])
+        .evaluateAll((trs) => [
+          ...new Set(trs.map((tr) => (globalThis as unknown as BrowserGlobal).getComputedStyle(tr).display)),
+        ])
       assert.deepEqual(displays, ['table-row'])
-      const position = await page.locator('#subjects-table thead th').first().evaluate((th) => getComputedStyle(th).position)
+      const position = await page
+        .locator('#subjects-table thead th')
+        .first()
+        .evaluate((th) => (globalThis as unknown as BrowserGlobal).getComputedStyle(th).position)
       assert.equal(position, 'static')
     } finally {
       await page.emulateMedia({media: 'screen'})
@@ -328,10 +370,18 @@ describe('HTML report in a browser', function () {
     fr.on('pageerror', (e) => frErrors.push(e.message))
     fr.on('console', (m) => m.type() === 'error' && frErrors.push(m.text()))
     await fr.goto(pathToFileURL(join(dir, 'report-fr.html')).href)
-    assert.equal(await fr.evaluate(() => document.documentElement.lang), 'fr')
+    assert.equal(
+      await fr.evaluate(() => (globalThis as unknown as BrowserGlobal).document.documentElement.lang),
+      'fr',
+    )
     await fr.selectOption('#f-subjects-table-coverage', 'gap')
     const out = await fr.locator('[data-table="subjects-table"] output').textContent()
-    assert.match(out ?? '', new RegExp(`^${analysis.subjects.filter((s) => s.coverage === 'gap').length} sur ${analysis.subjects.length} affichés$`))
+    assert.match(
+      out ?? '',
+      new RegExp(
+        `^${analysis.subjects.filter((s) => s.coverage === 'gap').length} sur ${analysis.subjects.length} affichés$`,
+      ),
+    )
     assert.deepEqual(frErrors, [])
     await fr.close()
   })

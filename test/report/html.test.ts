@@ -49,7 +49,11 @@ export function buildAnalysis(): Analysis {
       relationship: 'subset of',
       matches: [
         match('X.1254', 0.61234, {relationship: 'subset of', terms: ['authentication', 'assurance']}),
-        match('ISO/IEC 29115', 0.5, {org: 'ISO/IEC', sg: undefined, title: 'Entity authentication & assurance'}),
+        match('ISO/IEC 29115', 0.5, {
+          org: 'ISO/IEC',
+          sg: undefined,
+          title: 'Entity authentication & assurance',
+        }),
       ],
       responsible: {basis: 'covering-standards', sgs: [17], questions: [], score: 0.6123},
       overlaps: {multipleSgs: false, otherBodies: true, otherDeliverables: false},
@@ -71,7 +75,11 @@ export function buildAnalysis(): Analysis {
       reviewed: true,
       relationship: 'intersects with',
       matches: [
-        match('<b>X.evil</b>', 0.05, {title: 'Std </script><script>alert(4)</script>', terms: ['<i>term</i>'], review: 'added'}),
+        match('<b>X.evil</b>', 0.05, {
+          title: 'Std </script><script>alert(4)</script>',
+          terms: ['<i>term</i>'],
+          review: 'added',
+        }),
       ],
       responsible: {basis: 'mandate', sgs: [20], questions: [], score: 1},
       assigned: {sg: 20},
@@ -84,14 +92,36 @@ export function buildAnalysis(): Analysis {
           date: '2025-05-20',
           reason: 'Agreed & minuted </script>',
         },
-        {subject: 'FGMV-99', action: 'assign', sg: 20, by: 'TSB', date: '2025-05-21', reason: 'Mandate of SG20'},
+        {
+          subject: 'FGMV-99',
+          action: 'assign',
+          sg: 20,
+          by: 'TSB',
+          date: '2025-05-21',
+          reason: 'Mandate of SG20',
+        },
       ],
     }),
     subject('DPI-GAP-03', {title: 'Unmatched requirement', group: 'payments'}),
   ]
   const overlaps: Overlap[] = [
-    {type: 'coordination', a: 'DPI-ID-01', sgs: [17], orgs: ['ISO/IEC', 'ITU-T'], standards: ['X.1254', 'ISO/IEC 29115'], score: 0.6123},
-    {type: 'duplication', a: 'ISO/IEC 29115', b: 'X.1254', sgs: [17], orgs: ['ISO/IEC', 'ITU-T'], standards: ['ISO/IEC 29115', 'X.1254'], score: 0.91},
+    {
+      type: 'coordination',
+      a: 'DPI-ID-01',
+      sgs: [17],
+      orgs: ['ISO/IEC', 'ITU-T'],
+      standards: ['X.1254', 'ISO/IEC 29115'],
+      score: 0.6123,
+    },
+    {
+      type: 'duplication',
+      a: 'ISO/IEC 29115',
+      b: 'X.1254',
+      sgs: [17],
+      orgs: ['ISO/IEC', 'ITU-T'],
+      standards: ['ISO/IEC 29115', 'X.1254'],
+      score: 0.91,
+    },
     {type: 'deliverables', a: 'FGMV-99', b: 'FGMV-98', sgs: [], orgs: [], standards: [], score: 0.5},
   ]
   return {
@@ -100,8 +130,18 @@ export function buildAnalysis(): Analysis {
     options: {scoring: 'bm25', thresholds: {covered: 0.4, partial: 0.25}, top: 5},
     catalogue: {deliverables: 1, requirements: 3, standards: 4, studyGroups: 2},
     studyGroups: [
-      {number: 17, title: 'Security & <trust>', counts: {covered: 1, partial: 0, gap: 1}, subjects: ['DPI-ID-01', 'DPI-GAP-03']},
-      {number: 20, title: 'IoT, smart cities', counts: {covered: 1, partial: 1, gap: 0}, subjects: ['DPI-PAY-02', 'FGMV-99']},
+      {
+        number: 17,
+        title: 'Security & <trust>',
+        counts: {covered: 1, partial: 0, gap: 1},
+        subjects: ['DPI-ID-01', 'DPI-GAP-03'],
+      },
+      {
+        number: 20,
+        title: 'IoT, smart cities',
+        counts: {covered: 1, partial: 1, gap: 0},
+        subjects: ['DPI-PAY-02', 'FGMV-99'],
+      },
     ],
     subjects,
     overlaps,
@@ -117,7 +157,9 @@ function rows(html: string, cls: string): string[] {
 describe('report labels', () => {
   it('has the same keys in English and French, all non-empty', () => {
     const keys = (o: object, prefix = ''): string[] =>
-      Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]))
+      Object.entries(o).flatMap(([k, v]) =>
+        typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`],
+      )
     const en = keys(labels('en')).sort()
     assert.deepEqual(keys(labels('fr')).sort(), en)
     for (const lang of LANGS) {
@@ -180,7 +222,10 @@ describe('renderHtml', () => {
       for (const attr of html.matchAll(/ (?:title|aria-label|data-[a-z-]+)="([^"]*)"/g)) {
         assert.ok(!/[<>]/.test(attr[1]), `unescaped attribute value: ${attr[1]}`)
       }
-      assert.ok(html.includes('aria-label="Best matches: FGMV-99"') || html.includes('aria-label="Meilleures correspondances: FGMV-99"'))
+      assert.ok(
+        html.includes('aria-label="Best matches: FGMV-99"') ||
+          html.includes('aria-label="Meilleures correspondances: FGMV-99"'),
+      )
       assert.ok(html.includes('&lt;b&gt;X.evil&lt;/b&gt;'))
       assert.ok(html.includes('Security &amp; &lt;trust&gt;'))
       assert.ok(html.includes('Entity authentication &amp; assurance'))
@@ -245,7 +290,10 @@ describe('renderHtml', () => {
     assert.match(heat, /DPI requirements — identity/)
     assert.match(heat, /DPI requirements — payments/)
     // DPI-ID-01: best SG17 score 0.61 (≥ covered: darkest class), responsible for SG17.
-    assert.match(heat, /<td class="h5 resp" title="DPI-ID-01 · SG17 — Score 0.6123 — responsible study group">0.61/)
+    assert.match(
+      heat,
+      /<td class="h5 resp" title="DPI-ID-01 · SG17 — Score 0.6123 — responsible study group">0.61/,
+    )
     assert.match(heat, /<td class="h0" title="DPI-ID-01 · SG20 — no matching standard"><\/td>/)
     // Best match only (X.1254 0.61 beats ISO/IEC with no SG); gap subject: ring only.
     assert.match(heat, /<td class="h0 resp" title="DPI-GAP-03 · SG17/)
@@ -279,9 +327,15 @@ describe('renderHtml', () => {
     assert.equal(en.match(/<table id="overlaps-table" class="data sortable">/g)?.length, 1)
     assert.ok((en.match(/aria-sort="none"/g)?.length ?? 0) >= 16)
     for (const table of ['subjects-table', 'overlaps-table']) {
-      assert.match(en, new RegExp(`<label for="f-${table}-text">Search</label><input type="search" id="f-${table}-text"`))
+      assert.match(
+        en,
+        new RegExp(`<label for="f-${table}-text">Search</label><input type="search" id="f-${table}-text"`),
+      )
     }
-    assert.match(en, /<select id="f-subjects-table-coverage" data-filter="coverage"><option value="">All<\/option><option value="covered">covered/)
+    assert.match(
+      en,
+      /<select id="f-subjects-table-coverage" data-filter="coverage"><option value="">All<\/option><option value="covered">covered/,
+    )
     assert.match(en, /<option value="17">SG17 — Security &amp; &lt;trust&gt;<\/option>/)
     assert.equal(rows(en, 'row').filter((r) => r.includes('data-type=')).length, 3)
     assert.match(en, /Showing 4 of 4/)

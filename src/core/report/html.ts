@@ -101,7 +101,9 @@ class Context {
 
   subjectAnchor(id: string): string {
     const i = this.subjectIndex.get(id)
-    return i === undefined ? `<span class="id">${esc(id)}</span>` : `<a class="id" href="#s-${i}">${esc(id)}</a>`
+    return i === undefined
+      ? `<span class="id">${esc(id)}</span>`
+      : `<a class="id" href="#s-${i}">${esc(id)}</a>`
   }
 }
 
@@ -296,7 +298,10 @@ function renderHeatmap(ctx: Context): string {
     })
   }
   const head = `<thead><tr><th scope="col" class="corner">${esc(L.subject)}</th>${sgs
-    .map((n) => `<th scope="col" class="sg-col"><abbr title="${esc(`${ctx.sg(n)} — ${ctx.sgTitles.get(n) ?? ''}`)}">${esc(ctx.sg(n))}</abbr></th>`)
+    .map(
+      (n) =>
+        `<th scope="col" class="sg-col"><abbr title="${esc(`${ctx.sg(n)} — ${ctx.sgTitles.get(n) ?? ''}`)}">${esc(ctx.sg(n))}</abbr></th>`,
+    )
     .join('')}</tr></thead>`
   const bodies = [...blocks.values()].map((block) => {
     const name = `${L.kindPlural[block.kind]}${block.group !== undefined ? ` — ${block.group}` : ''}`
@@ -431,14 +436,20 @@ function renderSubjects(ctx: Context): string {
 function subjectRows(ctx: Context, s: SubjectAnalysis, i: number, colspan: number): string {
   const {L} = ctx
   const live = s.matches.find((m) => m.review !== 'rejected')
-  const flags = (Object.keys(s.overlaps) as (keyof SubjectAnalysis['overlaps'])[]).filter((k) => s.overlaps[k])
+  const flags = (Object.keys(s.overlaps) as (keyof SubjectAnalysis['overlaps'])[]).filter(
+    (k) => s.overlaps[k],
+  )
   const responsible = s.responsible.sgs.length
     ? `${s.responsible.sgs.map((n) => esc(ctx.sg(n))).join(', ')}${
-        s.responsible.questions.length ? ` <span class="muted">${esc(s.responsible.questions.join(', '))}</span>` : ''
+        s.responsible.questions.length
+          ? ` <span class="muted">${esc(s.responsible.questions.join(', '))}</span>`
+          : ''
       }${s.assigned ? ` <span class="tag reviewed">${esc(L.assigned)}</span>` : ''}`
     : esc(L.none)
   const coverageCell = `${ctx.badge(s.coverage)}${
-    s.reviewed && s.coverage !== s.computed.coverage ? ` <span class="tag reviewed">${esc(L.reviewed)}</span>` : ''
+    s.reviewed && s.coverage !== s.computed.coverage
+      ? ` <span class="tag reviewed">${esc(L.reviewed)}</span>`
+      : ''
   }`
   const main = [
     `<tr class="row" id="s-${i}" data-coverage="${s.coverage}" data-sgs="${s.responsible.sgs.join(' ')}" data-kind="${esc(s.kind)}">`,
@@ -474,7 +485,9 @@ function subjectDetail(ctx: Context, s: SubjectAnalysis): string {
       s.relationship ? ` · ${esc(cols.relationship)}: ${esc(L.relationship[s.relationship])}` : ''
     }</p>`,
     `<p>${esc(L.responsibility)}: ${
-      r.sgs.length ? r.sgs.map((n) => esc(`${ctx.sg(n)} — ${ctx.sgTitles.get(n) ?? ''}`)).join(', ') : esc(L.none)
+      r.sgs.length
+        ? r.sgs.map((n) => esc(`${ctx.sg(n)} — ${ctx.sgTitles.get(n) ?? ''}`)).join(', ')
+        : esc(L.none)
     }${r.questions.length ? ` · ${esc(L.questions)}: ${esc(r.questions.join(', '))}` : ''} <span class="muted">(${esc(
       cols.basis,
     )}: ${esc(L.basis[r.basis])}, ${esc(cols.score)} ${ctx.score(r.score)})</span></p>`,
@@ -514,7 +527,20 @@ function subjectDetail(ctx: Context, s: SubjectAnalysis): string {
 function matchesTable(ctx: Context, matches: AnalysedMatch[]): string {
   const {L} = ctx
   const c = L.columns
-  const head = [c.rank, c.standard, c.title, c.org, c.sg, c.status, c.score, c.relationship, c.subjectCovered, c.standardCovered, c.sharedTerms, c.review]
+  const head = [
+    c.rank,
+    c.standard,
+    c.title,
+    c.org,
+    c.sg,
+    c.status,
+    c.score,
+    c.relationship,
+    c.subjectCovered,
+    c.standardCovered,
+    c.sharedTerms,
+    c.review,
+  ]
   const rows = matches.map(
     (m, i) =>
       `<tr${m.review === 'rejected' ? ' class="rejected"' : ''}><td class="num">${i + 1}</td><th scope="row" class="id">${esc(
@@ -525,7 +551,9 @@ function matchesTable(ctx: Context, matches: AnalysedMatch[]): string {
         m.subjectCovered,
       )}</td><td class="num">${ctx.percent(m.standardCovered)}</td><td class="terms">${m.terms
         .map((t) => `<span class="term">${esc(t)}</span>`)
-        .join(' ')}</td><td>${m.review ? `<span class="tag reviewed">${esc(L.review[m.review])}</span>` : ''}</td></tr>`,
+        .join(
+          ' ',
+        )}</td><td>${m.review ? `<span class="tag reviewed">${esc(L.review[m.review])}</span>` : ''}</td></tr>`,
   )
   return [
     '<table class="matches">',
@@ -670,12 +698,12 @@ h3{font-size:14px;margin:0 0 6px}
 table{border-collapse:collapse}
 table.data{width:100%;font-size:13px}
 table.data th,table.data td{padding:6px 8px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
-table.data thead th{position:sticky;top:0;z-index:1;background:#e9eff5;border-bottom:2px solid #b8c4d0;white-space:nowrap;font-weight:600}
+table.data thead th{position:sticky;top:0;z-index:1;background:#e9eff5;border-bottom:2px solid #b8c4d0;font-weight:600;vertical-align:bottom}
 table.data td.num,table.data th.num{text-align:right}
 table.data tbody tr.row:hover{background:#f7fafc}
 table.data tbody th{font-weight:600}
 table.compact th,table.compact td{padding:4px 8px}
-.sort{all:unset;cursor:pointer;display:inline-flex;align-items:center;gap:4px}
+.sort{all:unset;cursor:pointer;display:inline-flex;align-items:flex-end;gap:4px;hyphens:auto}
 .sort:focus-visible{outline:3px solid var(--accent)}
 th[aria-sort=ascending] .arrow::after{content:"▲";font-size:10px}
 th[aria-sort=descending] .arrow::after{content:"▼";font-size:10px}
@@ -686,14 +714,14 @@ th[aria-sort=none] .arrow::after{content:"⇅";font-size:11px;color:#7b8794}
 td.title{min-width:220px}
 .id{white-space:nowrap;font-weight:600}
 tr.detail>td{background:var(--soft);padding:10px 12px 14px}
-.detail-grid{display:grid;grid-template-columns:minmax(0,1fr);gap:10px}
-.box{background:#fff;border:1px solid var(--line);border-radius:6px;padding:10px 12px;min-width:0}
+.detail-grid{display:grid;grid-template-columns:minmax(0,1fr);gap:10px;width:0;min-width:100%}
+.box{background:#fff;border:1px solid var(--line);border-radius:6px;padding:10px 12px;min-width:0;overflow-x:auto}
 .box.computed{border-left:4px solid var(--brand)}
 .box.reviewed{border-left:4px solid #d48806;background:#fffaf2}
 .box p{margin:4px 0}
 .not-reviewed{margin:0;font-style:italic}
-table.matches td.mtitle{min-width:240px}
-table.matches td.terms{min-width:200px}
+table.matches td.mtitle{min-width:200px}
+table.matches td.terms{min-width:160px}
 table.decisions td:last-child{width:55%}
 table.matches,table.decisions{width:100%;font-size:12px;margin-top:6px}
 table.matches caption,table.decisions caption{text-align:left;font-weight:600;padding:4px 0}
@@ -741,7 +769,8 @@ thead{display:table-header-group}
 tr{break-inside:avoid}
 .page-break{break-before:page}
 h2,h3{break-after:avoid}
-.box{break-inside:avoid}
+.box{break-inside:avoid;overflow:visible}
+.detail-grid{width:auto}
 a{color:inherit;text-decoration:none}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 }

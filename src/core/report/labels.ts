@@ -154,7 +154,8 @@ const EN: Labels = {
   decimalSeparator: '.',
 
   reportTitle: 'Standardization gap analysis',
-  reportSubtitle: 'Coverage of subjects by ITU-T Recommendations and other standards (WTSA Res. 105 / Res. 103)',
+  reportSubtitle:
+    'Coverage of subjects by ITU-T Recommendations and other standards (WTSA Res. 105 / Res. 103)',
   generatedOn: 'Date',
   scoringModel: 'Scoring model',
   thresholds: 'Thresholds',
@@ -259,7 +260,8 @@ const EN: Labels = {
     method: 'Method',
   },
 
-  bySgIntro: 'Subjects each study group is responsible for: through covering standards, an assignment, or its mandate.',
+  bySgIntro:
+    'Subjects each study group is responsible for: through covering standards, an assignment, or its mandate.',
   chartTitle: 'Coverage of subjects per study group',
   chartDescription: 'Stacked bars: covered, partial and gap subjects for each study group.',
   heatmapIntro:
@@ -305,7 +307,8 @@ const FR: Labels = {
   decimalSeparator: ',',
 
   reportTitle: 'Analyse des lacunes de normalisation',
-  reportSubtitle: 'Couverture des sujets par les Recommandations UIT-T et d’autres normes (Rés. 105 / Rés. 103 de l’AMNT)',
+  reportSubtitle:
+    'Couverture des sujets par les Recommandations UIT-T et d’autres normes (Rés. 105 / Rés. 103 de l’AMNT)',
   generatedOn: 'Date',
   scoringModel: 'Modèle de score',
   thresholds: 'Seuils',
@@ -346,7 +349,8 @@ const FR: Labels = {
     deliverables: 'Livrables qui se chevauchent',
   },
   overlapTypeDescription: {
-    coordination: 'sujet couvert par des normes de plusieurs commissions d’études, ou de l’UIT-T et d’un autre organisme',
+    coordination:
+      'sujet couvert par des normes de plusieurs commissions d’études, ou de l’UIT-T et d’un autre organisme',
     duplication: 'normes quasi identiques de commissions d’études ou d’organismes différents',
     deliverables: 'livrables du FG-MV dont les textes se chevauchent',
   },

@@ -1,0 +1,98 @@
+/**
+ * External-file mode: queries and a corpus as JSON Lines (`{"id": …, "text": …}`), results as
+ * JSON Lines (`{"query": id, "matches": [{"id", "score"}, …]}`), timing on stderr.
+ */
+import {writeFileSync} from 'node:fs'
+import {MatchIndex, type IndexDocument} from '../src/core/match/index.js'
+import {Analyser, DEFAULT_WEIGHTS} from '../src/core/text/analyse.js'
+import {loadGlossary} from '../src/core/text/glossary.js'
+import {forEachJsonLine, isRecord} from './jsonl.js'
+import {maxRssKb, now} from './measure.js'
+
+export interface ExternalOptions {
+  queries: string
+  corpus: string
+  out?: string
+  k: number
+  glossary?: string
+}
+
+const round = (score: number): number => Math.round(score * 10_000) / 10_000
+const byScoreThenId = (a: {id: string; score: number}, b: {id: string; score: number}): number =>
+  b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+
+function readTexts(path: string, each: (id: string, text: string) => void): void {
+  forEachJsonLine(path, (value, line) => {
+    if (!isRecord(value) || value.id === undefined || typeof value.text !== 'string') {
+      throw new Error(`${path}:${line}: expected {"id": …, "text": "…"}`)
+    }
+    each(String(value.id), value.text)
+  })
+}
+
+/**
+ * The k best matches with scores rounded to 4 decimals and ties (after rounding) broken by id.
+ * Asks the index for more hits until the first hit left out rounds lower than the k-th, so a
+ * document that ties after rounding is never cut off by the index's own order.
+ */
+export function topMatches(
+  index: MatchIndex,
+  terms: Map<string, number>,
+  k: number,
+): {id: string; score: number}[] {
+  let want = k
+  for (;;) {
+    const hits = index.search(terms, want + 1)
+    const exhausted = hits.length <= want
+    if (exhausted || round(hits[want].score) < round(hits[k - 1].score)) {
+      return hits
+        .slice(0, exhausted ? hits.length : want)
+        .map((h) => ({id: index.ids[h.doc], score: round(h.score)}))
+        .sort(byScoreThenId)
+        .slice(0, k)
+    }
+    want *= 2
+  }
+}
+
+export function runExternal(options: ExternalOptions): void {
+  const start = now()
+  const glossary = options.glossary ? loadGlossary(options.glossary) : undefined
+  const analyser = new Analyser({weights: DEFAULT_WEIGHTS, bigrams: true, glossary})
+  let analyseMs = 0
+  const analysed = (text: string): Map<string, number> => {
+    const t0 = now()
+    const terms = analyser.analyse({title: '', body: text}).terms
+    analyseMs += now() - t0
+    return terms
+  }
+  let documents: IndexDocument[] = []
+  readTexts(options.corpus, (id, text) => documents.push({id, terms: analysed(text)}))
+  const queries: {id: string; terms: Map<string, number>}[] = []
+  readTexts(options.queries, (id, text) => queries.push({id, terms: analysed(text)}))
+  const readMs = now() - start - analyseMs
+
+  let t0 = now()
+  const index = new MatchIndex(documents)
+  const indexMs = now() - t0
+  const corpusSize = documents.length
+  documents = []
+
+  t0 = now()
+  const lines: string[] = []
+  for (const query of queries) {
+    lines.push(JSON.stringify({query: query.id, matches: topMatches(index, query.terms, options.k)}))
+  }
+  const searchMs = now() - t0
+  const output = lines.length > 0 ? lines.join('\n') + '\n' : ''
+  if (options.out) writeFileSync(options.out, output)
+  else process.stdout.write(output)
+
+  const s = (ms: number) => (ms / 1000).toFixed(3)
+  process.stderr.write(
+    `gapscan bench: ${queries.length} queries × ${corpusSize} documents, top ${options.k}\n` +
+      `  read+parse ${s(readMs)} s, analyse ${s(analyseMs)} s, index ${s(indexMs)} s, search ${s(searchMs)} s, ` +
+      `total ${s(now() - start)} s, peak RSS ${(maxRssKb() / 1024).toFixed(0)} MB\n` +
+      (options.out ? `  wrote ${options.out}\n` : ''),
+  )
+}

@@ -1,0 +1,201 @@
+/**
+ * The measurements themselves, each meant to run alone in a child process so that its peak RSS
+ * (`process.resourceUsage().maxRSS`) is its own.
+ */
+import {createRequire} from 'node:module'
+import {loadavg} from 'node:os'
+import {performance} from 'node:perf_hooks'
+import {MatchIndex, type IndexDocument} from '../src/core/match/index.js'
+import {Analyser, DEFAULT_WEIGHTS} from '../src/core/text/analyse.js'
+import {SyntheticCorpus, type CorpusSize} from './corpus.js'
+
+export interface GapscanFigures {
+  kind: 'gapscan'
+  size: string
+  subjects: number
+  standards: number
+  analyseStandardsMs: number
+  analyseSubjectsMs: number
+  indexMs: number
+  searchMs: number
+  maxRssKb: number
+  heapUsedMb: number
+  postings: number
+  /** Share of subjects with at least one match, and their mean best score: matches do exist. */
+  matchedShare: number
+  meanTopScore: number
+  /** Whole run, generation included: wall and CPU (user + system) time, and the 1-minute load at its start. */
+  runWallMs: number
+  runCpuMs: number
+  loadAtStart: number
+}
+
+export interface NaiveFigures {
+  kind: 'naive'
+  size: string
+  buildMs: number
+  measuredQueries: number
+  /** Mean time to score every document for one query and keep the top 10, idf cached. */
+  scoreMsPerQuery: number
+  /** Mean time of one idf computation (a pass over every document) for a term not yet cached. */
+  idfMsPerTerm: number
+  /** Distinct query tokens over all subjects: each costs one idf pass in a full run. */
+  distinctQueryTokens: number
+  /** Extrapolated full-run query cost divided by the number of subjects. */
+  msPerQuery: number
+  maxRssKb: number
+}
+
+export const now = (): number => performance.now()
+export const cpuMs = (): number => {
+  const {user, system} = process.cpuUsage()
+  return (user + system) / 1000
+}
+export const maxRssKb = (): number => process.resourceUsage().maxRSS
+
+/** End to end: analyse every standard and subject, build the index, top-10 search for every subject. */
+export function runGapscan(size: CorpusSize): GapscanFigures {
+  const loadAtStart = loadavg()[0]
+  const runStart = now()
+  const cpuStart = cpuMs()
+  const corpus = new SyntheticCorpus(size)
+  const analyser = new Analyser({weights: DEFAULT_WEIGHTS, bigrams: true})
+  // Texts are generated one at a time and dropped once analysed; only generation is untimed.
+  let analyseStandardsMs = 0
+  let documents: IndexDocument[] = new Array(size.standards)
+  for (let i = 0; i < size.standards; i++) {
+    const text = corpus.standard(i)
+    const t0 = now()
+    documents[i] = {id: text.id, terms: analyser.analyse({title: text.title, body: text.body}).terms}
+    analyseStandardsMs += now() - t0
+  }
+  let analyseSubjectsMs = 0
+  const queries: Map<string, number>[] = new Array(size.subjects)
+  for (let i = 0; i < size.subjects; i++) {
+    const text = corpus.subject(i)
+    const t0 = now()
+    queries[i] = analyser.analyse({title: text.title, body: text.body}).terms
+    analyseSubjectsMs += now() - t0
+  }
+  let t0 = now()
+  const index = new MatchIndex(documents)
+  const indexMs = now() - t0
+  let postings = 0
+  for (const d of documents) postings += d.terms.size
+  documents = []
+  t0 = now()
+  let matched = 0
+  let topSum = 0
+  for (const terms of queries) {
+    const hits = index.search(terms, 10)
+    if (hits.length > 0) {
+      matched++
+      topSum += hits[0].score
+    }
+  }
+  const searchMs = now() - t0
+  return {
+    kind: 'gapscan',
+    size: size.name,
+    subjects: size.subjects,
+    standards: size.standards,
+    analyseStandardsMs,
+    analyseSubjectsMs,
+    indexMs,
+    searchMs,
+    maxRssKb: maxRssKb(),
+    heapUsedMb: process.memoryUsage().heapUsed / 2 ** 20,
+    postings,
+    matchedShare: matched / size.subjects,
+    meanTopScore: matched > 0 ? topSum / matched : 0,
+    runWallMs: now() - runStart,
+    runCpuMs: cpuMs() - cpuStart,
+    loadAtStart,
+  }
+}
+
+interface NaturalTfIdf {
+  addDocument(document: string | string[], key?: string): void
+  idf(term: string): number
+  tfidfs(terms: string | string[], callback?: (i: number, measure: number, key?: string) => void): number[]
+}
+
+/**
+ * The naive baseline, natural's TfIdf: every standard added as a document; per query, tfidfs over
+ * all documents and the top 10 kept. Too slow to run in full, so it is measured on a sample of
+ * queries (at most `maxQueries`, or as many as fit in `budgetMs`) and extrapolated.
+ *
+ * To keep the comparison fair to the baseline, each query is tokenised once with natural's own
+ * tokenizer and passed as an array (given a string, tfidfs re-tokenises the query once per document),
+ * and the one-off idf passes (one scan of all documents per new query term, cached afterwards) are
+ * timed apart and charged once per distinct query token of the full run.
+ */
+export function runNaive(size: CorpusSize, maxQueries = 20, budgetMs = 15_000): NaiveFigures {
+  const require = createRequire(import.meta.url)
+  const TfIdf = require('natural/lib/natural/tfidf/tfidf.js') as new () => NaturalTfIdf
+  const {WordTokenizer} = require('natural/lib/natural/tokenizers/regexp_tokenizer.js') as {
+    WordTokenizer: new () => {tokenize(text: string): string[]}
+  }
+  const tokenizer = new WordTokenizer()
+  const corpus = new SyntheticCorpus(size)
+  const tfidf = new TfIdf()
+  let buildMs = 0
+  for (let i = 0; i < size.standards; i++) {
+    const text = corpus.standard(i)
+    const t0 = now()
+    tfidf.addDocument(`${text.title} ${text.body}`, text.id)
+    buildMs += now() - t0
+  }
+  const tokensOf = (i: number): string[] => {
+    const text = corpus.subject(i)
+    return tokenizer.tokenize(`${text.title} ${text.body}`.toLowerCase())
+  }
+  const distinct = new Set<string>()
+  for (let i = 0; i < size.subjects; i++) for (const token of tokensOf(i)) distinct.add(token)
+
+  let idfMs = 0
+  let idfTerms = 0
+  let scoreMs = 0
+  let measured = 0
+  const seen = new Set<string>()
+  const start = now()
+  // Queries spread evenly over the subjects, not just the first few.
+  const step = Math.max(1, Math.floor(size.subjects / maxQueries))
+  for (let i = 0; i < size.subjects && measured < maxQueries; i += step) {
+    if (measured >= 3 && now() - start > budgetMs) break
+    const tokens = tokensOf(i)
+    let t0 = now()
+    for (const token of tokens) {
+      if (seen.has(token)) continue
+      seen.add(token)
+      tfidf.idf(token)
+      idfTerms++
+    }
+    idfMs += now() - t0
+    t0 = now()
+    const best: {key: string; score: number}[] = []
+    tfidf.tfidfs(tokens, (_i, score, key) => {
+      if (score <= 0 || (best.length === 10 && score <= best[9].score)) return
+      if (best.length === 10) best.pop()
+      let at = best.length
+      while (at > 0 && best[at - 1].score < score) at--
+      best.splice(at, 0, {key: key ?? '', score})
+    })
+    scoreMs += now() - t0
+    measured++
+  }
+  const scoreMsPerQuery = scoreMs / measured
+  const idfMsPerTerm = idfTerms > 0 ? idfMs / idfTerms : 0
+  const totalMs = scoreMsPerQuery * size.subjects + idfMsPerTerm * distinct.size
+  return {
+    kind: 'naive',
+    size: size.name,
+    buildMs,
+    measuredQueries: measured,
+    scoreMsPerQuery,
+    idfMsPerTerm,
+    distinctQueryTokens: distinct.size,
+    msPerQuery: totalMs / size.subjects,
+    maxRssKb: maxRssKb(),
+  }
+}
