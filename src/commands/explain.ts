@@ -8,7 +8,10 @@ import {loadWorkspace} from '../core/workspace.js'
 interface Explanation {
   subject: string
   standard: string
+  /** The final score: the cosine adjusted by how much of the standard's title the subject states. */
   score: number
+  cosine: number
+  titleCoverage: number
   terms: {
     term: string
     label: string
@@ -42,14 +45,21 @@ export default class Explain extends BaseCommand<typeof Explain> {
     const subjects = subjectsToMatch(catalogue, this.flags.subjects)
     const subject = subjects.find((s) => s.id === this.args.subject)
     if (!subject) throw new UsageError(`unknown subject "${this.args.subject}"`)
-    const matcher = new Matcher(catalogue, {...config, includeWithdrawn: true}, glossary)
+    const matcher = new Matcher(catalogue, config, glossary)
     const standard = catalogue.standards.find((s) => s.id === this.args.standard)
     if (!standard) throw new UsageError(`unknown standard "${this.args.standard}"`)
-    const explained = matcher.explain(subject, standard.id)!
+    const explained = matcher.explain(subject, standard.id)
+    if (!explained) {
+      throw new UsageError(
+        `${standard.id} is withdrawn: withdrawn standards are not matched (set includeWithdrawn: true in the config)`,
+      )
+    }
     const result: Explanation = {
       subject: subject.id,
       standard: standard.id,
       score: explained.score,
+      cosine: explained.cosine,
+      titleCoverage: explained.titleCoverage,
       terms: explained.contributions.map((c) => ({
         term: c.term,
         label: c.label,
@@ -61,6 +71,9 @@ export default class Explain extends BaseCommand<typeof Explain> {
     }
     if (!this.jsonEnabled()) {
       this.log(`${subject.id} × ${standard.id} (${standard.title}): score ${result.score.toFixed(4)}`)
+      this.log(
+        `  cosine ${result.cosine.toFixed(4)} × title coverage adjustment (title coverage ${result.titleCoverage.toFixed(4)})`,
+      )
       if (result.terms.length === 0) this.log('  no shared terms')
       this.log(
         `  ${'term'.padEnd(32)} ${'subject'.padStart(8)} ${'standard'.padStart(8)} ${'idf'.padStart(7)} ${'share'.padStart(8)}`,

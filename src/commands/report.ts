@@ -3,6 +3,7 @@ import {join} from 'node:path'
 import {BaseCommand} from '../cli/base-command.js'
 import {analyse, type Analysis} from '../core/analysis/analyse.js'
 import {DECISIONS_FILE, loadDecisions} from '../core/analysis/decisions.js'
+import {isIsoDate} from '../core/dates.js'
 import {UsageError} from '../core/errors.js'
 import {writeFilesAtomic} from '../core/io/atomic-write.js'
 import {Matcher} from '../core/match/matcher.js'
@@ -43,7 +44,7 @@ export default class Report extends BaseCommand<typeof Report> {
     coverage: Record<string, number>
   }> {
     const formats = parseFormats(this.flags.format)
-    if (this.flags.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(this.flags.date)) {
+    if (this.flags.date !== undefined && !isIsoDate(this.flags.date)) {
       throw new UsageError(`--date: "${this.flags.date}" is not a date (YYYY-MM-DD)`)
     }
     const {catalogue, config, glossary, warnings} = loadWorkspace(this.flags.catalogue, {

@@ -24,9 +24,10 @@ export interface GapscanConfig {
   /** Matches kept per subject. */
   top: number
   /**
-   * Weight of title coverage in the final score: score = cosine × (1 + b × c) / (1 + b), where c
-   * is the share of the standard's title found in the subject. A text that states a standard's
-   * whole title is most likely about it; 0 turns this off.
+   * Weight of title coverage in the final score: score = cosine × (1 + b × c²) / (1 + b), where c
+   * is the share of the standard's title (idf-weighted) found in the subject. A text that states a
+   * standard's whole title is most likely about it; squaring favours whole titles over the partial
+   * overlap most texts have. 0 turns this off.
    */
   titleBoost: number
   /** Whether withdrawn standards can cover a subject (normally not: they are no longer in force). */

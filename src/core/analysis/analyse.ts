@@ -178,7 +178,7 @@ function analyseSubject(
     (m) =>
       m.review !== 'rejected' && (m.review !== undefined || m.score >= matcher.config.thresholds.partial),
   )
-  const responsible = responsibility(coverage, covering, fields, matcher, reviewed.assigned)
+  const responsible = responsibility(coverage, matches, fields, matcher, reviewed.assigned)
   const itu = covering.filter((m) => m.org === 'ITU-T')
   return {
     id: subject.id,
@@ -193,9 +193,8 @@ function analyseSubject(
     coverage,
     reviewed: decisions.length > 0,
     ...(reviewed.assigned ? {assigned: reviewed.assigned} : {}),
-    ...(matches[0]
-      ? {relationship: (matches.find((m) => m.review !== 'rejected') ?? matches[0]).relationship}
-      : {}),
+    // The relationship of the best match that was not rejected; none when every match was.
+    ...relationshipOfBest(matches),
     matches,
     responsible,
     overlaps: {
@@ -205,6 +204,11 @@ function analyseSubject(
     },
     decisions: decisions.map(({line: _line, ...d}) => d),
   }
+}
+
+function relationshipOfBest(matches: AnalysedMatch[]): {relationship?: Relationship} {
+  const best = matches.find((m) => m.review !== 'rejected')
+  return best ? {relationship: best.relationship} : {}
 }
 
 function bestLive(matches: AnalysedMatch[]): number {
@@ -248,31 +252,48 @@ function applyDecisions(
   return {...(linked ? {coverage: 'covered' as const} : {}), ...(assigned ? {assigned} : {})}
 }
 
+/**
+ * Which study groups answer for a subject. Covered: the SGs of the ITU-T standards that cover it
+ * (score at or above `covered`, or accepted/added in review). Otherwise (Res. 103: where could an
+ * SG work within its current mandate?), each SG gets the mean of two pieces of evidence — how well
+ * its mandate (or one of its Questions) matches the subject, and how well its closest existing
+ * Recommendation does — and the best SG is proposed with its best-matching Question.
+ */
 function responsibility(
   coverage: CoverageStatus,
-  covering: AnalysedMatch[],
+  matches: AnalysedMatch[],
   fields: {title: string; keywords: string[]; body: string},
   matcher: Matcher,
   assigned?: {sg: number; question?: string},
 ): Responsibility {
-  if (assigned)
+  if (assigned) {
     return {
       basis: 'mandate',
       sgs: [assigned.sg],
       questions: assigned.question ? [assigned.question] : [],
       score: 1,
     }
-  const ituSgs = covering.filter((m) => m.org === 'ITU-T' && m.sg !== undefined)
-  if (coverage === 'covered' && ituSgs.length > 0) {
-    const sgs = [...new Set(ituSgs.map((m) => m.sg!))].sort((a, b) => a - b)
-    return {basis: 'covering-standards', sgs, questions: [], score: ituSgs[0].score}
   }
-  // Gaps and partial coverage: where could an SG work within its current mandate (Res. 103)?
-  const mandates = matcher.mandatesFor(fields, 5)
-  const best = mandates[0]
-  if (!best) return {basis: 'mandate', sgs: [], questions: [], score: 0}
-  const question = mandates.find((m) => m.sg === best.sg && m.question !== undefined)?.question
-  return {basis: 'mandate', sgs: [best.sg], questions: question ? [question] : [], score: best.score}
+  const covering = matches.filter(
+    (m) =>
+      m.org === 'ITU-T' &&
+      m.sg !== undefined &&
+      m.review !== 'rejected' &&
+      (m.review !== undefined || m.score >= matcher.config.thresholds.covered),
+  )
+  if (coverage === 'covered' && covering.length > 0) {
+    const sgs = [...new Set(covering.map((m) => m.sg!))].sort((a, b) => a - b)
+    return {basis: 'covering-standards', sgs, questions: [], score: covering[0].score}
+  }
+  const evidence = matcher.studyGroupEvidence(fields)
+  const best = evidence[0]
+  if (!best || best.score <= 0) return {basis: 'mandate', sgs: [], questions: [], score: 0}
+  return {
+    basis: 'mandate',
+    sgs: [best.sg],
+    questions: best.question ? [best.question] : [],
+    score: best.score,
+  }
 }
 
 /** (a) Subjects covered by standards of several SGs, or by ITU-T and another body. */

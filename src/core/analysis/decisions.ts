@@ -4,10 +4,12 @@
  * results on every run; reports show both.
  */
 import {existsSync, readFileSync} from 'node:fs'
-import {isMap, isSeq, LineCounter, parseDocument, type Node} from 'yaml'
+import {isMap, isScalar, isSeq, LineCounter, parseDocument, type Node} from 'yaml'
 import {decodeText} from '../catalogue/decode.js'
 import type {Catalogue} from '../catalogue/types.js'
 import {InputError} from '../errors.js'
+import {isIsoDate} from '../dates.js'
+import {parseSgNumber} from '../catalogue/schema.js'
 
 export const DECISION_ACTIONS = ['accept', 'reject', 'add', 'assign'] as const
 export type DecisionAction = (typeof DECISION_ACTIONS)[number]
@@ -49,7 +51,13 @@ export function loadDecisions(path: string, catalogue: Catalogue, required = fal
   }
   if (doc.contents === null) return []
   const list = isMap(doc.contents) ? doc.contents.get('decisions', true) : undefined
-  if (list === undefined || (isMap(doc.contents) && list === null)) return []
+  // `decisions:` with nothing under it (all items commented out) is an empty list.
+  if (
+    list === undefined ||
+    list === null ||
+    (isScalar(list) && (list.value === null || String(list.value) === ''))
+  )
+    return []
   if (!isSeq(list)) throw new InputError(`${path}:1: decisions: expected a list of decisions`)
   const subjects = new Set([...catalogue.deliverables, ...catalogue.requirements].map((s) => s.id))
   const standards = new Set(catalogue.standards.map((s) => s.id))
@@ -89,16 +97,15 @@ export function loadDecisions(path: string, catalogue: Catalogue, required = fal
       reason: text('reason', true)!,
       line,
     }
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(decision.date))
-      fail('date', `"${decision.date}" is not a date (YYYY-MM-DD)`)
+    if (!isIsoDate(decision.date)) fail('date', `"${decision.date}" is not a date (YYYY-MM-DD)`)
     if (decision.action === 'assign') {
       const sgText = text('sg', true)!
-      const sg = Number(sgText.replace(/^SG/i, ''))
-      if (!groups.has(sg)) fail('sg', `unknown study group ${sgText}`)
-      decision.sg = sg
+      const sg = parseSgNumber(sgText)
+      if (sg === undefined || !groups.has(sg)) fail('sg', `unknown study group ${sgText}`)
+      decision.sg = sg!
       const question = text('question', false)
       if (question !== undefined) {
-        if (!groups.get(sg)!.questions.some((q) => q.id === question))
+        if (!groups.get(sg!)!.questions.some((q) => q.id === question))
           fail('question', `unknown Question "${question}" in SG${sg}`)
         decision.question = question
       }

@@ -184,10 +184,14 @@ class FieldReader {
         this.fail(field, `question ${item.id} has an empty title`)
         continue
       }
-      if ([item.id, title].some((t) => CONTROL.test(t)) || title.length > MAX_TITLE) {
+      if ([item.id, title].some((t) => CONTROL.test(t))) {
+        this.fail(field, 'contains control or bidirectional-override characters')
+        continue
+      }
+      if (title.length > MAX_TITLE) {
         this.fail(
           field,
-          `question ${clip(item.id.trim())} contains control or bidirectional-override characters, or is too long`,
+          `question ${clip(item.id.trim())} title is ${title.length} characters long; at most ${MAX_TITLE} allowed`,
         )
         continue
       }

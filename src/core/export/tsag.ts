@@ -3,6 +3,7 @@
  * set of columns, for a scheduled (cron) run whose file TSAG members open in a spreadsheet.
  * Columns are only ever added at the end, never renamed or reordered.
  */
+import {isIsoDate} from '../dates.js'
 import type {Analysis, AnalysedMatch, SubjectAnalysis} from '../analysis/analyse.js'
 
 /**
@@ -48,19 +49,7 @@ export type TsagColumn = (typeof TSAG_COLUMNS)[number]
 /** Standards listed in `best_standards`. */
 export const TSAG_BEST_STANDARDS = 3
 
-const RUN_DATE = /^\d{4}-\d{2}-\d{2}$/
-
 /** `YYYY-MM-DD` that is a real calendar date. */
-export function isIsoDate(value: string): boolean {
-  if (!RUN_DATE.test(value)) return false
-  const date = new Date(`${value}T00:00:00Z`)
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value
-}
-
-/** Today in UTC as `YYYY-MM-DD`. */
-export function todayUtc(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10)
-}
 
 /** A score with exactly 4 decimals, independent of locale. */
 export function formatScore(score: number): string {

@@ -20,7 +20,7 @@ export interface IndexDocument {
 }
 
 export interface Hit {
-  /** Position of the document in the index (the order it was given). */
+  /** Position of the document in the index (the order it was added). */
   doc: number
   score: number
 }
@@ -38,74 +38,121 @@ function sublinear(tf: number): number {
   return tf >= 1 ? 1 + Math.log(tf) : tf
 }
 
+/**
+ * Collects documents one at a time, so a caller can analyse a document, add it and let its
+ * term map go: a large corpus is never held as maps all at once.
+ */
+export class MatchIndexBuilder {
+  readonly ids: string[] = []
+  readonly termIds = new Map<string, number>()
+  readonly terms: string[] = []
+  docStart: number[] = [0]
+  docTerm = new Int32Array(1024)
+  rawTf = new Float32Array(1024)
+  nnz = 0
+
+  add(id: string, terms: Map<string, number>): void {
+    this.ids.push(id)
+    if (this.nnz + terms.size > this.docTerm.length) this.grow(this.nnz + terms.size)
+    for (const [term, tf] of terms) {
+      let t = this.termIds.get(term)
+      if (t === undefined) {
+        t = this.terms.length
+        this.termIds.set(term, t)
+        this.terms.push(term)
+      }
+      this.docTerm[this.nnz] = t
+      this.rawTf[this.nnz++] = tf
+    }
+    this.docStart.push(this.nnz)
+  }
+
+  build(scoring: ScoringOptions = DEFAULT_SCORING): MatchIndex {
+    return new MatchIndex(this, scoring)
+  }
+
+  private grow(needed: number): void {
+    let size = this.docTerm.length
+    while (size < needed) size *= 2
+    const docTerm = new Int32Array(size)
+    docTerm.set(this.docTerm.subarray(0, this.nnz))
+    const rawTf = new Float32Array(size)
+    rawTf.set(this.rawTf.subarray(0, this.nnz))
+    this.docTerm = docTerm
+    this.rawTf = rawTf
+  }
+}
+
 export class MatchIndex {
   readonly ids: string[]
-  private readonly termIds = new Map<string, number>()
-  private readonly terms: string[] = []
+  private readonly termIds: Map<string, number>
+  private readonly terms: string[]
   private readonly idf: Float64Array
-  private readonly maxIdf: number
+  readonly maxIdf: number
   private readonly postStart: Int32Array
   private readonly postDoc: Int32Array
   private readonly postWeight: Float32Array
   private readonly docStart: Int32Array
   private readonly docTerm: Int32Array
   private readonly docWeight: Float32Array
+
   /** Rank of each document's id in sorted order: ties in score are broken by id. */
   private readonly idRank: Int32Array
-  private readonly scores: Float32Array
+  private readonly scores: Float64Array
   private readonly touched: Int32Array
+  private readonly idIndex = new Map<string, number>()
 
+  /** Builds from a list of documents, or from a builder that was fed one document at a time. */
+  /**
+   * `idfFrom`: take term statistics from another (larger) index. A small collection, such as
+   * the ten study groups' mandates, says little about how common a word is; the standards do.
+   */
   constructor(
-    documents: IndexDocument[],
+    source: IndexDocument[] | MatchIndexBuilder,
     readonly scoring: ScoringOptions = DEFAULT_SCORING,
+    idfFrom?: MatchIndex,
   ) {
-    const n = documents.length
-    this.ids = documents.map((d) => d.id)
-    // Forward rows first: term ids per document, in insertion order.
-    let nnz = 0
-    for (const d of documents) nnz += d.terms.size
-    this.docStart = new Int32Array(n + 1)
-    this.docTerm = new Int32Array(nnz)
-    const rawTf = new Float32Array(nnz)
-    const docLength = new Float64Array(n)
-    let p = 0
-    for (let i = 0; i < n; i++) {
-      this.docStart[i] = p
-      for (const [term, tf] of documents[i].terms) {
-        let t = this.termIds.get(term)
-        if (t === undefined) {
-          t = this.terms.length
-          this.termIds.set(term, t)
-          this.terms.push(term)
-        }
-        this.docTerm[p] = t
-        rawTf[p] = tf
-        docLength[i] += tf
-        p++
-      }
+    let builder: MatchIndexBuilder
+    if (source instanceof MatchIndexBuilder) builder = source
+    else {
+      builder = new MatchIndexBuilder()
+      for (const d of source) builder.add(d.id, d.terms)
     }
-    this.docStart[n] = p
+    const n = builder.ids.length
+    const nnz = builder.nnz
+    this.ids = builder.ids
+    this.termIds = builder.termIds
+    this.terms = builder.terms
+    this.docStart = Int32Array.from(builder.docStart)
+    this.docTerm = builder.docTerm.slice(0, nnz)
+    const rawTf = builder.rawTf
     const v = this.terms.length
     const df = new Int32Array(v)
     for (let j = 0; j < nnz; j++) df[this.docTerm[j]]++
     this.idf = new Float64Array(v)
-    let maxIdf = 0
+    const bm25 = scoring.model === 'bm25'
     for (let t = 0; t < v; t++) {
-      this.idf[t] =
-        scoring.model === 'bm25'
+      this.idf[t] = idfFrom
+        ? idfFrom.idfOf(this.terms[t])
+        : bm25
           ? Math.log(1 + (n - df[t] + 0.5) / (df[t] + 0.5))
           : Math.log((n + 1) / (df[t] + 1)) + 1
-      if (this.idf[t] > maxIdf) maxIdf = this.idf[t]
     }
-    this.maxIdf = scoring.model === 'bm25' ? Math.log(1 + (n + 0.5) / 0.5) : Math.log(n + 1) + 1
-    this.maxIdf = Math.max(this.maxIdf, maxIdf)
+    // The idf a term unseen in the corpus would get: it still counts in a query's norm.
+    this.maxIdf = idfFrom ? idfFrom.maxIdf : bm25 ? Math.log(1 + (n + 0.5) / 0.5) : Math.log(n + 1) + 1
     // Document weights.
     this.docWeight = new Float32Array(nnz)
-    const avgLength = n > 0 ? docLength.reduce((a, b) => a + b, 0) / n : 0
+    const docLength = new Float64Array(n)
+    let totalLength = 0
+    for (let i = 0; i < n; i++) {
+      for (let j = this.docStart[i]; j < this.docStart[i + 1]; j++) docLength[i] += rawTf[j]
+      totalLength += docLength[i]
+    }
+    const avgLength = n > 0 ? totalLength / n : 0
     for (let i = 0; i < n; i++) {
       const start = this.docStart[i]
       const end = this.docStart[i + 1]
-      if (scoring.model === 'bm25') {
+      if (bm25) {
         const {k1, b} = scoring.bm25
         const norm = k1 * (1 - b + (b * docLength[i]) / (avgLength || 1))
         for (let j = start; j < end; j++) {
@@ -130,20 +177,40 @@ export class MatchIndex {
     this.postWeight = new Float32Array(nnz)
     for (let i = 0; i < n; i++) {
       for (let j = this.docStart[i]; j < this.docStart[i + 1]; j++) {
-        const slot = fill[this.docTerm[j]]++
+        const t = this.docTerm[j]
+        const slot = fill[t]++
         this.postDoc[slot] = i
         this.postWeight[slot] = this.docWeight[j]
+      }
+    }
+    // Forward rows again, now sorted by term id (a transpose of the postings, which are in term
+    // order): scoring and explanations walk them in that fixed order.
+    const rowFill = this.docStart.slice(0, n)
+    for (let t = 0; t < v; t++) {
+      for (let j = this.postStart[t]; j < this.postStart[t + 1]; j++) {
+        const slot = rowFill[this.postDoc[j]]++
+        this.docTerm[slot] = t
+        this.docWeight[slot] = this.postWeight[j]
       }
     }
     const order = Array.from({length: n}, (_, i) => i).sort((a, b) => compareText(this.ids[a], this.ids[b]))
     this.idRank = new Int32Array(n)
     order.forEach((doc, rank) => (this.idRank[doc] = rank))
-    this.scores = new Float32Array(n)
+    this.ids.forEach((id, i) => {
+      if (!this.idIndex.has(id)) this.idIndex.set(id, i)
+    })
+    this.scores = new Float64Array(n)
     this.touched = new Int32Array(n)
   }
 
   get size(): number {
     return this.ids.length
+  }
+
+  /** Inverse document frequency of a term; unseen terms get the largest possible. */
+  idfOf(term: string): number {
+    const t = this.termIds.get(term)
+    return t === undefined ? this.maxIdf : this.idf[t]
   }
 
   /** Query weights by term, L2-normalised for TF-IDF; unknown terms still count in the norm. */
@@ -155,8 +222,7 @@ export class MatchIndex {
       let bound = 0
       for (const [term] of terms) {
         const t = this.termIds.get(term)
-        const idf = t === undefined ? this.maxIdf : this.idf[t]
-        bound += idf * (this.scoring.bm25.k1 + 1)
+        bound += (t === undefined ? this.maxIdf : this.idf[t]) * (this.scoring.bm25.k1 + 1)
         if (t !== undefined) weights.set(t, 1)
         else unknown++
       }
@@ -176,34 +242,43 @@ export class MatchIndex {
     return {weights, unknown}
   }
 
-  /** Inverse document frequency of a term; unseen terms get the largest possible. */
-  idfOf(term: string): number {
-    const t = this.termIds.get(term)
-    return t === undefined ? this.maxIdf : this.idf[t]
-  }
-
-  /** The k best documents for a query, by descending score then ascending id; zero scores omitted. */
-  search(terms: Map<string, number>, k: number, accept?: (doc: number) => boolean): Hit[] {
+  /**
+   * The k best documents for a query, by descending score then ascending id; zero scores omitted.
+   * Scores are accumulated term by term over the postings; the documents that reach the k-th
+   * best are then scored again from their own rows, summing in term-id order, so a score is the
+   * same number whichever way it was reached (and equals what `explain` adds up).
+   */
+  search(terms: Map<string, number>, k: number): Hit[] {
+    if (k <= 0) return []
     const {weights} = this.queryWeights(terms)
+    const queryTerms = [...weights.keys()].sort((a, b) => a - b)
+    const queryWeight = new Float64Array(queryTerms.length)
+    for (let i = 0; i < queryTerms.length; i++) queryWeight[i] = weights.get(queryTerms[i])!
     const scores = this.scores
     const touched = this.touched
+    const postDoc = this.postDoc
+    const postWeight = this.postWeight
     let count = 0
-    // Fixed term order keeps float sums, and so ties, identical run to run.
-    const order = [...weights.keys()].sort((a, b) => a - b)
-    for (const t of order) {
-      const q = weights.get(t)!
-      for (let j = this.postStart[t]; j < this.postStart[t + 1]; j++) {
-        const doc = this.postDoc[j]
+    for (let i = 0; i < queryTerms.length; i++) {
+      const t = queryTerms[i]
+      const q = queryWeight[i]
+      const end = this.postStart[t + 1]
+      for (let j = this.postStart[t]; j < end; j++) {
+        const doc = postDoc[j]
         if (scores[doc] === 0) touched[count++] = doc
-        scores[doc] += q * this.postWeight[j]
+        scores[doc] += q * postWeight[j]
       }
     }
+    // The margin keeps documents whose sum differs from the k-th best only by rounding.
+    const cut = count > k ? this.kthBest(count, k) * (1 - 1e-9) : 0
     const best: Hit[] = []
-    for (let i = 0; i < count; i++) {
-      const doc = touched[i]
-      const score = scores[doc]
+    for (let c = 0; c < count; c++) {
+      const doc = touched[c]
+      const partial = scores[doc]
       scores[doc] = 0
-      if (score <= 0 || (accept && !accept(doc))) continue
+      if (partial < cut) continue
+      const score = this.exactScore(doc, queryTerms, queryWeight)
+      if (score <= 0) continue
       if (best.length === k && !this.better(doc, score, best[k - 1])) continue
       // Insertion into a short sorted list beats a heap for the small k used here.
       let at = best.length === k ? k - 1 : best.length
@@ -215,6 +290,50 @@ export class MatchIndex {
       best[at] = {doc, score}
     }
     return best
+  }
+
+  /** The k-th largest partial score among the first `count` touched documents. */
+  private kthBest(count: number, k: number): number {
+    const top = new Float64Array(k)
+    let size = 0
+    for (let c = 0; c < count; c++) {
+      const s = this.scores[this.touched[c]]
+      if (size < k) {
+        let at = size++
+        while (at > 0 && top[at - 1] < s) {
+          top[at] = top[at - 1]
+          at--
+        }
+        top[at] = s
+      } else if (s > top[k - 1]) {
+        let at = k - 1
+        while (at > 0 && top[at - 1] < s) {
+          top[at] = top[at - 1]
+          at--
+        }
+        top[at] = s
+      }
+    }
+    return size === k ? top[k - 1] : 0
+  }
+
+  /** Σ query weight × document weight over shared terms, walking both sorted term lists. */
+  private exactScore(doc: number, queryTerms: number[], queryWeight: Float64Array): number {
+    let score = 0
+    let j = this.docStart[doc]
+    const end = this.docStart[doc + 1]
+    let i = 0
+    while (i < queryTerms.length && j < end) {
+      const qt = queryTerms[i]
+      const dt = this.docTerm[j]
+      if (qt === dt) {
+        score += queryWeight[i] * this.docWeight[j]
+        i++
+        j++
+      } else if (qt < dt) i++
+      else j++
+    }
+    return score
   }
 
   private better(doc: number, score: number, than: Hit): boolean {
@@ -260,8 +379,7 @@ export class MatchIndex {
     let sharedDocMass = 0
     for (let j = this.docStart[doc]; j < this.docStart[doc + 1]; j++) {
       docMass += this.docWeight[j]
-      const term = this.terms[this.docTerm[j]]
-      if (terms.has(term)) sharedDocMass += this.docWeight[j]
+      if (terms.has(this.terms[this.docTerm[j]])) sharedDocMass += this.docWeight[j]
     }
     return {
       queryShare: queryMass > 0 ? sharedQueryMass / queryMass : 0,
@@ -270,7 +388,6 @@ export class MatchIndex {
   }
 
   docIndex(id: string): number | undefined {
-    const i = this.ids.indexOf(id)
-    return i < 0 ? undefined : i
+    return this.idIndex.get(id)
   }
 }

@@ -7,7 +7,7 @@ import type {GapscanConfig, Thresholds} from '../config.js'
 import {Analyser, type TextFields} from '../text/analyse.js'
 import type {Glossary} from '../text/glossary.js'
 import {compareText} from '../catalogue/problems.js'
-import {MatchIndex, type Hit, type TermContribution} from './index.js'
+import {MatchIndex, MatchIndexBuilder, type Hit, type TermContribution} from './index.js'
 
 export const COVERAGE_STATUSES = ['covered', 'partial', 'gap'] as const
 export type CoverageStatus = (typeof COVERAGE_STATUSES)[number]
@@ -66,14 +66,10 @@ export class Matcher {
   ) {
     this.analyser = new Analyser({weights: config.weights, bigrams: config.bigrams, glossary})
     this.standards = catalogue.standards.filter((s) => config.includeWithdrawn || s.status !== 'withdrawn')
-    this.index = new MatchIndex(
-      // A standard's number is part of its text, so "uses ISO 20022" or "X.509 certificates" find it.
-      this.standards.map((s) => ({
-        id: s.id,
-        terms: this.analyser.analyse({...fieldsOf(s), keywords: [s.id, ...s.keywords]}).terms,
-      })),
-      config.scoring,
-    )
+    // Standards are analysed and added one by one, so their term maps never pile up in memory.
+    const builder = new MatchIndexBuilder()
+    for (const s of this.standards) builder.add(s.id, this.standardTerms(s))
+    this.index = builder.build(config.scoring)
     const mandateDocs: {id: string; terms: Map<string, number>}[] = []
     this.mandates = []
     for (const group of catalogue.studyGroups) {
@@ -81,11 +77,18 @@ export class Matcher {
       mandateDocs.push({id: group.id, terms: this.analyser.analyse(mandateFields(group)).terms})
       for (const question of group.questions) {
         this.mandates.push({sg: group.number, question: question.id})
-        const terms = this.analyser.analyse({title: question.title, keywords: group.mandate}).terms
+        // A Question's own title only: the group's mandate is in the group's document, and
+        // repeating it in every Question would make the group's words look common.
+        const terms = this.analyser.analyse({title: question.title}).terms
         mandateDocs.push({id: `${group.id} ${question.id}`, terms})
       }
     }
-    this.mandateIndex = new MatchIndex(mandateDocs, config.scoring)
+    this.mandateIndex = new MatchIndex(mandateDocs, config.scoring, this.index)
+  }
+
+  /** A standard's terms as indexed: its number is part of its text, so "ISO 20022" finds it. */
+  standardTerms(standard: Standard): Map<string, number> {
+    return this.analyser.analyse({...fieldsOf(standard), identifiers: [standard.id]}).terms
   }
 
   /** Analyses a query text, keeping readable labels for its explanations. */
@@ -127,7 +130,7 @@ export class Matcher {
     const pool = this.index.search(terms, Math.max(top * 4, 20))
     const boosted = pool.map((hit) => ({
       doc: hit.doc,
-      score: (hit.score * (1 + boost * this.titleCoverage(terms, hit.doc))) / (1 + boost),
+      score: (hit.score * (1 + boost * this.titleCoverage(terms, hit.doc) ** 2)) / (1 + boost),
     }))
     return boosted
       .sort((a, b) => b.score - a.score || compareText(this.standards[a.doc].id, this.standards[b.doc].id))
@@ -160,6 +163,53 @@ export class Matcher {
     }))
   }
 
+  /**
+   * Per study group, the evidence (0..1) that a subject belongs there: the mean of how well the
+   * SG's mandate (title, summary, mandate keywords, Question titles) matches, and of the vote of
+   * related work (the scores of the SG's ITU-T standards among the subject's closest `pool`,
+   * summed), each relative to the best SG; with the SG's best-matching Question. Best first,
+   * ties by SG number. Mandate texts are scored with the standards' idf: ten short mandates say
+   * little about how common a word is.
+   */
+  studyGroupEvidence(subject: TextFields, pool = 50): {sg: number; question?: string; score: number}[] {
+    const terms = this.analyse(subject)
+    const mandate = new Map<number, {score: number; question?: string; questionScore: number}>()
+    for (const hit of this.mandateIndex.search(terms, this.mandates.length)) {
+      const {sg, question} = this.mandates[hit.doc]
+      const row = mandate.get(sg) ?? {score: 0, questionScore: 0}
+      // The group's whole mandate decides the SG; its Questions only say where inside it.
+      if (question === undefined) row.score = hit.score
+      else if (hit.score > row.questionScore) {
+        row.question = question
+        row.questionScore = hit.score
+      }
+      mandate.set(sg, row)
+    }
+    // Related work votes: the scores of the SG's ITU-T standards among the closest `pool`, summed.
+    const work = new Map<number, number>()
+    for (const hit of this.rank(terms, pool)) {
+      const {org, sg} = this.standards[hit.doc]
+      if (org === 'ITU-T' && sg !== undefined) work.set(sg, (work.get(sg) ?? 0) + hit.score)
+    }
+    // The two kinds of score live on different scales (short mandate texts score lower than
+    // titles): each is taken relative to its best SG before they are averaged.
+    const bestMandate = Math.max(0, ...[...mandate.values()].map((m) => m.score))
+    const bestWork = Math.max(0, ...work.values())
+    const sgs = new Set([...mandate.keys(), ...work.keys()])
+    return [...sgs]
+      .map((sg) => {
+        const m = mandate.get(sg)
+        const fromMandate = bestMandate > 0 ? (m?.score ?? 0) / bestMandate : 0
+        const fromWork = bestWork > 0 ? (work.get(sg) ?? 0) / bestWork : 0
+        return {
+          sg,
+          ...(m?.question ? {question: m.question} : {}),
+          score: roundScore((fromMandate + fromWork) / 2),
+        }
+      })
+      .sort((a, b) => b.score - a.score || a.sg - b.sg)
+  }
+
   /** The score of one subject against one standard, term by term. */
   explain(
     subject: TextFields,
@@ -181,7 +231,7 @@ export class Matcher {
     const cosine = contributions.reduce((sum, c) => sum + c.contribution, 0)
     const boost = this.config.titleBoost
     const titleCoverage = boost > 0 ? this.titleCoverage(terms, doc) : 0
-    const score = boost > 0 ? (cosine * (1 + boost * titleCoverage)) / (1 + boost) : cosine
+    const score = boost > 0 ? (cosine * (1 + boost * titleCoverage ** 2)) / (1 + boost) : cosine
     return {
       score: roundScore(score),
       cosine: roundScore(cosine),

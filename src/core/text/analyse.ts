@@ -4,7 +4,7 @@
  * Each term's weight is the sum of the weights of the fields it occurs in.
  */
 import {CONCEPT_PREFIX, findConcepts, type ConceptSpan, type Glossary} from './glossary.js'
-import {detectLanguage, type Language} from './language.js'
+import {detectLanguageOfTokens, type Language} from './language.js'
 import {lightForm, tokenise} from './normalise.js'
 import {stem} from './stem.js'
 import {isStopWord} from './stopwords.js'
@@ -21,10 +21,12 @@ export interface AnalyserOptions {
   glossary?: Glossary
 }
 
-export const DEFAULT_WEIGHTS: FieldWeights = {title: 3, keywords: 2, body: 1}
+export const DEFAULT_WEIGHTS: FieldWeights = {title: 3, keywords: 1, body: 1}
 
 export interface TextFields {
   title: string
+  /** Numbers or codes that name the text (a standard's `ISO 20022-1`), weighted like the title. */
+  identifiers?: string[]
   keywords?: string[]
   body?: string
 }
@@ -53,13 +55,20 @@ export class Analyser {
    * only show terms a query shares with a document, so only queries need it (it costs time).
    */
   analyse(fields: TextFields, withLabels = false, language?: Language): AnalysedText {
-    const keywords = (fields.keywords ?? []).join('; ')
-    const lang = language ?? detectLanguage(`${fields.title} ${fields.body ?? ''}`)
+    const titleTokens = tokenise(fields.title)
+    const bodyTokens = fields.body ? tokenise(fields.body) : []
+    const lang =
+      language ??
+      detectLanguageOfTokens(titleTokens.concat(bodyTokens), `${fields.title} ${fields.body ?? ''}`)
     const terms = new Map<string, number>()
     const {weights} = this.options
-    this.addField(terms, fields.title, weights.title, lang, withLabels)
-    if (keywords) this.addField(terms, keywords, weights.keywords, lang, withLabels)
-    if (fields.body) this.addField(terms, fields.body, weights.body, lang, withLabels)
+    this.addField(terms, titleTokens, weights.title, lang, withLabels)
+    for (const id of fields.identifiers ?? [])
+      this.addField(terms, tokenise(id), weights.title, lang, withLabels)
+    // Each keyword is its own phrase: no bigram spans two keywords.
+    for (const keyword of fields.keywords ?? [])
+      this.addField(terms, tokenise(keyword), weights.keywords, lang, withLabels)
+    if (bodyTokens.length > 0) this.addField(terms, bodyTokens, weights.body, lang, withLabels)
     return {language: lang, terms}
   }
 
@@ -70,13 +79,12 @@ export class Analyser {
 
   private addField(
     terms: Map<string, number>,
-    text: string,
+    tokens: string[],
     weight: number,
     language: Language,
     withLabels: boolean,
   ): void {
-    if (weight <= 0 || text === '') return
-    const tokens = tokenise(text)
+    if (weight <= 0 || tokens.length === 0) return
     const add = (term: string) => terms.set(term, (terms.get(term) ?? 0) + weight)
     // Words inside a glossary term count once, as the concept, not again as words and bigrams:
     // otherwise a long term ("information and communication technology") outweighs the rest.

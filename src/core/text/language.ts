@@ -18,14 +18,18 @@ const FRENCH_MARKERS = new Set(
 )
 
 export function detectLanguage(text: string): Language {
-  const words = text.toLowerCase().match(/[\p{L}]+/gu) ?? []
+  return detectLanguageOfTokens(foldText(text).match(/[\p{L}]+/gu) ?? [], text)
+}
+
+/** The same rule on words already tokenised (folded), with the raw text for the accent tie-break. */
+export function detectLanguageOfTokens(tokens: readonly string[], rawText: string): Language {
   let english = 0
   let french = 0
-  for (const word of words) {
+  for (const word of tokens) {
     // `de`, `en` are ambiguous only in theory: `en` is not an English function word here.
     if (ENGLISH_MARKERS.has(word)) english++
-    if (FRENCH_MARKERS.has(word)) french++
+    else if (FRENCH_MARKERS.has(word)) french++
   }
   if (english !== french) return french > english ? 'fr' : 'en'
-  return /[éèêàçôûùîïœ]/i.test(text) && foldText(text) !== text.toLowerCase() ? 'fr' : 'en'
+  return /[éèêàçôûùîïœ]/i.test(rawText) ? 'fr' : 'en'
 }

@@ -32,13 +32,18 @@ new nouvelle nouveau general generale generales aspect aspects related relatives
 including include includes based using used use`.split(/\s+/),
 )
 
+const ALL_STOP_WORDS = new Set([...ENGLISH_STOP_WORDS, ...FRENCH_STOP_WORDS, ...DOMAIN_STOP_WORDS])
+
 export function isStopWord(token: string): boolean {
+  const length = token.length
   return (
-    ENGLISH_STOP_WORDS.has(token) ||
-    FRENCH_STOP_WORDS.has(token) ||
-    DOMAIN_STOP_WORDS.has(token) ||
-    token.length === 1 ||
+    length === 1 ||
+    ALL_STOP_WORDS.has(token) ||
     // Short bare numbers ("Part 1", "v2") say nothing; longer ones are standard numbers (20022).
-    (token.length === 2 && /^\d+$/.test(token))
+    (length === 2 && isDigit(token.charCodeAt(0)) && isDigit(token.charCodeAt(1)))
   )
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57
 }
