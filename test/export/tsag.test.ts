@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict'
 import {parse} from 'csv-parse/sync'
 import {toCsv} from '../../src/core/export/csv.js'
-import {formatScore, isIsoDate, TSAG_COLUMNS, tsagRows} from '../../src/core/export/tsag.js'
+import {isIsoDate} from '../../src/core/dates.js'
+import {formatScore, TSAG_COLUMNS, tsagRows} from '../../src/core/export/tsag.js'
 import {analysisOf, match, subject} from './helpers.js'
 
 const HEADER =

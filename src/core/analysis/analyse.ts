@@ -285,7 +285,9 @@ function responsibility(
     const sgs = [...new Set(covering.map((m) => m.sg!))].sort((a, b) => a - b)
     return {basis: 'covering-standards', sgs, questions: [], score: covering[0].score}
   }
-  const evidence = matcher.studyGroupEvidence(fields)
+  // A link a rapporteur rejected is not evidence either.
+  const rejected = new Set(matches.filter((m) => m.review === 'rejected').map((m) => m.id))
+  const evidence = matcher.studyGroupEvidence(fields, rejected)
   const best = evidence[0]
   if (!best || best.score <= 0) return {basis: 'mandate', sgs: [], questions: [], score: 0}
   return {
@@ -331,11 +333,8 @@ function duplicationOverlaps(subjects: SubjectAnalysis[], matcher: Matcher): Ove
     const doc = matcher.index.docIndex(id)
     if (doc === undefined) continue
     const standard = matcher.standards[doc]
-    const terms = matcher.analyse({
-      title: standard.title,
-      keywords: standard.keywords,
-      body: standard.summary ?? '',
-    })
+    // Analysed exactly as indexed, so the cosine is the same in both directions of a pair.
+    const terms = matcher.standardTerms(standard)
     for (const hit of matcher.index.search(terms, 10)) {
       if (hit.doc === doc || hit.score < threshold) continue
       const other = matcher.standards[hit.doc]

@@ -168,10 +168,14 @@ export class Matcher {
    * SG's mandate (title, summary, mandate keywords, Question titles) matches, and of the vote of
    * related work (the scores of the SG's ITU-T standards among the subject's closest `pool`,
    * summed), each relative to the best SG; with the SG's best-matching Question. Best first,
-   * ties by SG number. Mandate texts are scored with the standards' idf: ten short mandates say
+   * ties by SG number; standards in `exclude` (rejected in review) do not vote. Mandate texts are scored with the standards' idf: ten short mandates say
    * little about how common a word is.
    */
-  studyGroupEvidence(subject: TextFields, pool = 50): {sg: number; question?: string; score: number}[] {
+  studyGroupEvidence(
+    subject: TextFields,
+    exclude: ReadonlySet<string> = new Set(),
+    pool = 50,
+  ): {sg: number; question?: string; score: number}[] {
     const terms = this.analyse(subject)
     const mandate = new Map<number, {score: number; question?: string; questionScore: number}>()
     for (const hit of this.mandateIndex.search(terms, this.mandates.length)) {
@@ -188,8 +192,9 @@ export class Matcher {
     // Related work votes: the scores of the SG's ITU-T standards among the closest `pool`, summed.
     const work = new Map<number, number>()
     for (const hit of this.rank(terms, pool)) {
-      const {org, sg} = this.standards[hit.doc]
-      if (org === 'ITU-T' && sg !== undefined) work.set(sg, (work.get(sg) ?? 0) + hit.score)
+      const {id, org, sg} = this.standards[hit.doc]
+      if (org === 'ITU-T' && sg !== undefined && !exclude.has(id))
+        work.set(sg, (work.get(sg) ?? 0) + hit.score)
     }
     // The two kinds of score live on different scales (short mandate texts score lower than
     // titles): each is taken relative to its best SG before they are averaged.

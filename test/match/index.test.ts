@@ -1,0 +1,209 @@
+import assert from 'node:assert/strict'
+import {MatchIndex, type IndexDocument} from '../../src/core/match/index.js'
+
+const terms = (o: Record<string, number>) => new Map(Object.entries(o))
+const near = (actual: number, expected: number, eps = 1e-6, what = '') =>
+  assert.ok(Math.abs(actual - expected) <= eps, `${what} ${actual} is not ${expected} ± ${eps}`)
+
+/**
+ * B and A are identical (given in that order, to test ties by id); E is inside the query {x, y};
+ * D shares x only; C shares nothing.
+ */
+const CORPUS: IndexDocument[] = [
+  {id: 'B', terms: terms({x: 1, y: 1})},
+  {id: 'A', terms: terms({x: 1, y: 1})},
+  {id: 'C', terms: terms({z: 2})},
+  {id: 'D', terms: terms({x: 1, w: 1})},
+  {id: 'E', terms: terms({y: 1})},
+]
+const N = CORPUS.length
+/** Smooth idf: ln((n + 1) / (df + 1)) + 1. df: x 3, y 3, z 1, w 1. */
+const idf = (df: number) => Math.log((N + 1) / (df + 1)) + 1
+const IDF_X = idf(3) // 1.405465…
+const IDF_W = idf(1) // 2.098612…
+const QUERY = terms({x: 1, y: 1})
+
+describe('match: MatchIndex (TF-IDF)', () => {
+  const index = new MatchIndex(CORPUS)
+  const ids = (hits: {doc: number}[]) => hits.map((h) => index.ids[h.doc])
+
+  it('computes smooth idf; unseen terms get the largest idf', () => {
+    near(index.idfOf('x'), 1.4054651081081644, 1e-12)
+    near(index.idfOf('x'), IDF_X, 1e-12)
+    near(index.idfOf('z'), IDF_W, 1e-12)
+    near(index.idfOf('never-seen'), Math.log(N + 1) + 1, 1e-12)
+    assert.equal(index.size, 5)
+  })
+
+  it('scores an identical document 1.0 and breaks ties by id (A before B)', () => {
+    const hits = index.search(QUERY, 10)
+    assert.deepEqual(ids(hits), ['A', 'B', 'E', 'D'])
+    near(hits[0].score, 1)
+    near(hits[1].score, 1)
+    assert.equal(hits[0].score, hits[1].score)
+    // E = (0, 1), query = (1, 1)/√2 (x and y have the same idf).
+    near(hits[2].score, Math.SQRT1_2)
+    // D = (idf_x, idf_w) / |…|.
+    near(hits[3].score, Math.SQRT1_2 * (IDF_X / Math.hypot(IDF_X, IDF_W)))
+    near(hits[3].score, 0.39347, 1e-5)
+  })
+
+  it('gives no hit for a query disjoint from every document, or an empty query', () => {
+    assert.deepEqual(index.search(terms({q: 3, r: 1}), 10), [])
+    assert.deepEqual(index.search(new Map(), 10), [])
+  })
+
+  it('scores a single-term document against the same term 1.0 whatever the tf', () => {
+    const hits = index.search(terms({z: 1}), 10)
+    assert.deepEqual(ids(hits), ['C'])
+    near(hits[0].score, 1)
+  })
+
+  it('cuts at top k, keeping the best (ties by id)', () => {
+    assert.deepEqual(ids(index.search(QUERY, 1)), ['A'])
+    assert.deepEqual(ids(index.search(QUERY, 2)), ['A', 'B'])
+    assert.deepEqual(ids(index.search(QUERY, 3)), ['A', 'B', 'E'])
+  })
+
+  it('counts unknown query terms in the query norm (they lower the score)', () => {
+    const hits = index.search(terms({x: 1, y: 1, q: 1}), 10)
+    const maxIdf = Math.log(N + 1) + 1
+    const qx = IDF_X / Math.sqrt(2 * IDF_X ** 2 + maxIdf ** 2)
+    near(hits[0].score, 2 * qx * Math.SQRT1_2)
+    near(hits[0].score, 0.57998, 1e-5)
+  })
+
+  it('is repeatable: the same query twice gives the same hits', () => {
+    assert.deepEqual(index.search(QUERY, 10), index.search(QUERY, 10))
+  })
+
+  it('explains a score: the contributions sum to the search score', () => {
+    for (const hit of index.search(QUERY, 10)) {
+      const parts = index.explain(QUERY, hit.doc)
+      near(
+        parts.reduce((s, c) => s + c.contribution, 0),
+        hit.score,
+        1e-6,
+        index.ids[hit.doc],
+      )
+      for (const c of parts) near(c.contribution, c.queryWeight * c.docWeight, 1e-12)
+    }
+    const d = index.explain(QUERY, index.docIndex('D')!)
+    assert.deepEqual(
+      d.map((c) => c.term),
+      ['x'],
+    )
+    near(d[0].idf, IDF_X, 1e-12)
+    assert.deepEqual(index.explain(QUERY, index.docIndex('C')!), [])
+  })
+
+  it('explains the largest contribution first', () => {
+    const q = terms({x: 1, w: 1})
+    const parts = index.explain(q, index.docIndex('D')!)
+    assert.deepEqual(
+      parts.map((c) => c.term),
+      ['w', 'x'],
+    )
+    assert.ok(parts[0].contribution > parts[1].contribution)
+  })
+
+  it('overlap(): shares of idf-weighted mass on both sides', () => {
+    // E {y} lies inside the query {x, y}: all of E is shared, half of the query is.
+    assert.deepEqual(index.overlap(QUERY, index.docIndex('E')!), {queryShare: 0.5, docShare: 1})
+    // D {x, w}: half of the query (x and y weigh the same); of D, x's normalised weight.
+    const d = index.overlap(QUERY, index.docIndex('D')!)
+    assert.equal(d.queryShare, 0.5)
+    near(d.docShare, IDF_X / (IDF_X + IDF_W))
+    // Identical: all of both.
+    const a = index.overlap(QUERY, index.docIndex('A')!)
+    near(a.queryShare, 1)
+    near(a.docShare, 1)
+    assert.deepEqual(index.overlap(QUERY, index.docIndex('C')!), {queryShare: 0, docShare: 0})
+  })
+
+  it('docIndex finds positions by id', () => {
+    assert.equal(index.docIndex('B'), 0)
+    assert.equal(index.docIndex('E'), 4)
+    assert.equal(index.docIndex('nope'), undefined)
+  })
+
+  it('handles an empty corpus', () => {
+    const empty = new MatchIndex([])
+    assert.equal(empty.size, 0)
+    assert.deepEqual(empty.search(QUERY, 5), [])
+  })
+})
+
+describe('match: MatchIndex top-k against brute force', () => {
+  // A deterministic pseudo-random corpus: common and rare terms, so that a top-k search may skip
+  // postings; every hit must still be exact and the best k must be found.
+  let seed = 42
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
+  const vocabulary = Array.from({length: 60}, (_, i) => `t${i}`)
+  const pick = () => vocabulary[Math.floor(random() ** 2 * vocabulary.length)]
+  const docs: IndexDocument[] = Array.from({length: 400}, (_, i) => {
+    const m = new Map<string, number>()
+    for (let j = 0; j < 3 + Math.floor(random() * 8); j++) {
+      const t = pick()
+      m.set(t, (m.get(t) ?? 0) + 1 + Math.floor(random() * 3))
+    }
+    return {id: `D${String(i).padStart(3, '0')}`, terms: m}
+  })
+  const queries = Array.from({length: 25}, () => {
+    const m = new Map<string, number>()
+    for (let j = 0; j < 2 + Math.floor(random() * 6); j++) m.set(pick(), 1 + Math.floor(random() * 3))
+    return m
+  })
+
+  for (const model of ['tfidf', 'bm25'] as const) {
+    it(`${model}: search(k) returns the k best exact scores`, () => {
+      const index = new MatchIndex(docs, {model, bm25: {k1: 1.2, b: 0.75}})
+      for (const q of queries) {
+        const exact = docs
+          .map((_, doc) => ({doc, score: index.explain(q, doc).reduce((s, c) => s + c.contribution, 0)}))
+          .filter((h) => h.score > 0)
+          .sort((a, b) => b.score - a.score)
+        for (const k of [1, 5, 20]) {
+          const hits = index.search(q, k)
+          assert.equal(hits.length, Math.min(k, exact.length))
+          hits.forEach((hit, i) => {
+            near(hit.score, exact.find((e) => e.doc === hit.doc)!.score, 1e-6, index.ids[hit.doc])
+            near(hit.score, exact[i].score, 1e-6, `rank ${i + 1}`)
+            if (i > 0) assert.ok(hits[i - 1].score >= hit.score)
+          })
+        }
+      }
+    })
+  }
+})
+
+describe('match: MatchIndex (BM25)', () => {
+  const index = new MatchIndex(CORPUS, {model: 'bm25', bm25: {k1: 1.2, b: 0.75}})
+  const ids = (hits: {doc: number}[]) => hits.map((h) => index.ids[h.doc])
+  // Average length (sum of tf) 9/5 = 1.8; norm = k1 (1 − b + b · len / avg).
+  const norm = (len: number) => 1.2 * (0.25 + (0.75 * len) / 1.8)
+
+  it('uses the BM25 idf ln(1 + (n − df + 0.5) / (df + 0.5))', () => {
+    near(index.idfOf('x'), Math.log(1 + 2.5 / 3.5), 1e-12)
+    near(index.idfOf('never-seen'), Math.log(12), 1e-12)
+  })
+
+  it('normalises scores into (0, 1]: with tf 1, score share = 1 / (1 + norm)', () => {
+    const hits = index.search(QUERY, 10)
+    assert.deepEqual(ids(hits), ['A', 'B', 'E', 'D'])
+    for (const h of hits) assert.ok(h.score > 0 && h.score <= 1, String(h.score))
+    near(hits[0].score, 1 / (1 + norm(2))) // 0.434783
+    near(hits[2].score, 1 / (2 * (1 + norm(1)))) // E: y only, 0.277778
+    near(hits[3].score, 1 / (2 * (1 + norm(2)))) // D: x only
+    const single = index.search(terms({y: 1}), 10)
+    assert.deepEqual(ids(single), ['E', 'A', 'B'])
+    near(single[0].score, 1 / (1 + norm(1))) // 0.555556
+  })
+
+  it('explains BM25 scores too', () => {
+    for (const hit of index.search(QUERY, 10)) {
+      const sum = index.explain(QUERY, hit.doc).reduce((s, c) => s + c.contribution, 0)
+      near(sum, hit.score)
+    }
+  })
+})
