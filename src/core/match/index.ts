@@ -1,7 +1,8 @@
 /**
  * An inverted index over analysed documents in typed arrays (compressed sparse rows), scored by
  * TF-IDF (sublinear tf, smooth idf, L2-normalised cosine) or, as an alternative, BM25 normalised
- * to 0..1. Queries touch only the postings of their own terms, never every document.
+ * to 0..1. Queries touch only the postings of their own terms, never every document, and stop
+ * before the long postings of common terms once those can no longer change the top k.
  */
 import {compareText} from '../catalogue/problems.js'
 
@@ -92,6 +93,8 @@ export class MatchIndex {
   private readonly postStart: Int32Array
   private readonly postDoc: Int32Array
   private readonly postWeight: Float32Array
+  /** Largest weight in each term's postings: the most the term can add to any score. */
+  private readonly maxWeight: Float32Array
   private readonly docStart: Int32Array
   private readonly docTerm: Int32Array
   private readonly docWeight: Float32Array
@@ -175,12 +178,14 @@ export class MatchIndex {
     const fill = this.postStart.slice(0, v)
     this.postDoc = new Int32Array(nnz)
     this.postWeight = new Float32Array(nnz)
+    this.maxWeight = new Float32Array(v)
     for (let i = 0; i < n; i++) {
       for (let j = this.docStart[i]; j < this.docStart[i + 1]; j++) {
         const t = this.docTerm[j]
         const slot = fill[t]++
         this.postDoc[slot] = i
         this.postWeight[slot] = this.docWeight[j]
+        if (this.docWeight[j] > this.maxWeight[t]) this.maxWeight[t] = this.docWeight[j]
       }
     }
     // Forward rows again, now sorted by term id (a transpose of the postings, which are in term
@@ -244,33 +249,66 @@ export class MatchIndex {
 
   /**
    * The k best documents for a query, by descending score then ascending id; zero scores omitted.
-   * Scores are accumulated term by term over the postings; the documents that reach the k-th
-   * best are then scored again from their own rows, summing in term-id order, so a score is the
-   * same number whichever way it was reached (and equals what `explain` adds up).
+   *
+   * Terms are visited from the largest possible contribution (query weight × the term's largest
+   * posting weight) down. Once all the remaining terms together could add less than half the
+   * k-th best partial score, the rest of the postings are not scanned: a document only they reach
+   * cannot enter the top k. The documents whose partial score plus that bound still reaches the
+   * k-th best partial are then scored exactly from their own rows, in term-id order, so a score
+   * is the same number however it was reached (and what `explain` adds up). Exact, not
+   * approximate: pruning only skips documents that provably cannot be in the top k.
    */
   search(terms: Map<string, number>, k: number): Hit[] {
     if (k <= 0) return []
     const {weights} = this.queryWeights(terms)
     const queryTerms = [...weights.keys()].sort((a, b) => a - b)
-    const queryWeight = new Float64Array(queryTerms.length)
-    for (let i = 0; i < queryTerms.length; i++) queryWeight[i] = weights.get(queryTerms[i])!
+    const n = queryTerms.length
+    const queryWeight = new Float64Array(n)
+    for (let i = 0; i < n; i++) queryWeight[i] = weights.get(queryTerms[i])!
+    // Visit terms from the largest possible contribution down; `remaining[v]` bounds what the
+    // terms from v on can still add to any document.
+    const bound = new Float64Array(n)
+    for (let i = 0; i < n; i++) bound[i] = queryWeight[i] * this.maxWeight[queryTerms[i]]
+    const visit = Array.from({length: n}, (_, i) => i).sort((a, b) => bound[b] - bound[a] || a - b)
+    const remaining = new Float64Array(n + 1)
+    for (let v = n - 1; v >= 0; v--) remaining[v] = remaining[v + 1] + bound[visit[v]]
     const scores = this.scores
     const touched = this.touched
     const postDoc = this.postDoc
     const postWeight = this.postWeight
     let count = 0
-    for (let i = 0; i < queryTerms.length; i++) {
+    let threshold = 0
+    let maxPartial = 0
+    let checkedAt = -Infinity
+    let stop = n
+    for (let v = 0; v < n; v++) {
+      // Once the rest could add less than half the k-th best partial score, a document they
+      // alone reach cannot enter the top k, and few reached ones stay in contention: stop.
+      if (count >= k && remaining[v] < threshold * 0.5) {
+        stop = v
+        break
+      }
+      const i = visit[v]
       const t = queryTerms[i]
       const q = queryWeight[i]
       const end = this.postStart[t + 1]
       for (let j = this.postStart[t]; j < end; j++) {
         const doc = postDoc[j]
         if (scores[doc] === 0) touched[count++] = doc
-        scores[doc] += q * postWeight[j]
+        const score = (scores[doc] += q * postWeight[j])
+        if (score > maxPartial) maxPartial = score
+      }
+      // The k-th best partial costs a pass over the touched documents: compute it only when the
+      // best partial alone shows that stopping may be near.
+      if (count >= k && remaining[v + 1] < maxPartial * 0.5 && v - checkedAt >= 2) {
+        threshold = this.kthBest(count, k)
+        checkedAt = v
       }
     }
-    // The margin keeps documents whose sum differs from the k-th best only by rounding.
-    const cut = count > k ? this.kthBest(count, k) * (1 - 1e-9) : 0
+    // Candidates: documents whose partial score plus what the skipped terms could add reaches
+    // the k-th best partial (a lower bound of the final k-th best). The margin absorbs rounding.
+    const kth = count > k ? this.kthBest(count, k) : 0
+    const cut = kth * (1 - 1e-9) - remaining[stop]
     const best: Hit[] = []
     for (let c = 0; c < count; c++) {
       const doc = touched[c]
