@@ -58,6 +58,8 @@ export class Matcher {
   readonly index: MatchIndex
   private readonly mandateIndex: MatchIndex
   private readonly mandates: {sg: number; question?: string}[]
+  /** Titles analysed for title coverage, by document: the same standards come up for many subjects. */
+  private readonly titleTerms = new Map<number, Map<string, number>>()
 
   constructor(
     catalogue: Catalogue,
@@ -139,7 +141,11 @@ export class Matcher {
 
   /** Share of a standard's title (idf-weighted terms) that the query contains. */
   titleCoverage(terms: Map<string, number>, doc: number): number {
-    const title = this.analyser.analyse({title: this.standards[doc].title}).terms
+    let title = this.titleTerms.get(doc)
+    if (!title) {
+      title = this.analyser.analyse({title: this.standards[doc].title}).terms
+      this.titleTerms.set(doc, title)
+    }
     let total = 0
     let shared = 0
     for (const term of title.keys()) {
