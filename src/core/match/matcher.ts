@@ -90,7 +90,13 @@ export class Matcher {
 
   /** A standard's terms as indexed: its number is part of its text, so "ISO 20022" finds it. */
   standardTerms(standard: Standard): Map<string, number> {
-    return this.analyser.analyse({...fieldsOf(standard), identifiers: [standard.id]}).terms
+    const fields = {
+      title: standard.title,
+      keywords: standard.keywords,
+      body: entryBody(standard),
+      identifiers: [standard.id],
+    }
+    return this.analyser.analyse(fields).terms
   }
 
   /** Analyses a query text, keeping readable labels for its explanations. */
