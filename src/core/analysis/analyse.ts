@@ -19,6 +19,8 @@ export const SCHEMA_VERSION = '1.0'
 
 export interface AnalysedMatch extends StandardMatch {
   title: string
+  /** The standard's page (its catalogue source URL), when it has one. */
+  url?: string
   relationship: Relationship
   /** Share of the subject's weighted terms found in the standard, and vice versa. */
   subjectCovered: number
@@ -162,9 +164,11 @@ function analyseSubject(
   const matches: AnalysedMatch[] = result.matches.map((m) => {
     const doc = matcher.index.docIndex(m.id)!
     const {queryShare, docShare} = matcher.index.overlap(terms, doc)
+    const standard = standards.get(m.id)!
     return {
       ...m,
-      title: standards.get(m.id)!.title,
+      title: standard.title,
+      ...(standard.sourceUrl ? {url: standard.sourceUrl} : {}),
       relationship: relationshipOf(queryShare, docShare),
       subjectCovered: roundScore(queryShare),
       standardCovered: roundScore(docShare),

@@ -19,6 +19,13 @@ export function escapeHtml(value: unknown): string {
 const ESCAPES: Record<string, string> = {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}
 const esc = escapeHtml
 
+/** A standard's id, linked to its page when the URL is plain http(s) (never javascript: or data:). */
+export function standardLink(id: string, url: string | undefined): string {
+  return url && /^https?:\/\/[^\s"'<>]+$/i.test(url)
+    ? `<a href="${esc(url)}" rel="noopener noreferrer" target="_blank">${esc(id)}</a>`
+    : esc(id)
+}
+
 export function renderHtml(analysis: Analysis, lang: Lang): string {
   const L = labels(lang)
   const ctx = new Context(analysis, L)
@@ -543,9 +550,7 @@ function matchesTable(ctx: Context, matches: AnalysedMatch[]): string {
   ]
   const rows = matches.map(
     (m, i) =>
-      `<tr${m.review === 'rejected' ? ' class="rejected"' : ''}><td class="num">${i + 1}</td><th scope="row" class="id">${esc(
-        m.id,
-      )}</th><td class="mtitle">${esc(m.title)}</td><td>${esc(m.org)}</td><td>${m.sg !== undefined ? esc(ctx.sg(m.sg)) : ''}</td><td>${esc(
+      `<tr${m.review === 'rejected' ? ' class="rejected"' : ''}><td class="num">${i + 1}</td><th scope="row" class="id">${standardLink(m.id, m.url)}</th><td class="mtitle">${esc(m.title)}</td><td>${esc(m.org)}</td><td>${m.sg !== undefined ? esc(ctx.sg(m.sg)) : ''}</td><td>${esc(
         L.standardStatus[m.status] ?? m.status,
       )}</td><td class="num strong">${ctx.score(m.score)}</td><td>${esc(L.relationship[m.relationship] ?? m.relationship)}</td><td class="num">${ctx.percent(
         m.subjectCovered,
