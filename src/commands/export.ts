@@ -1,18 +1,15 @@
 import {statSync} from 'node:fs'
-import {join} from 'node:path'
 import {Flags} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
-import {analyse} from '../core/analysis/analyse.js'
-import {DECISIONS_FILE, loadDecisions} from '../core/analysis/decisions.js'
-import {ExitCode, InputError, OutputError, UsageError} from '../core/errors.js'
+import {DECISIONS_FILE} from '../core/analysis/decisions.js'
+import {analyseCatalogue} from '../core/analysis/run.js'
+import {ExitCode, OutputError, UsageError} from '../core/errors.js'
 import {resolveDelimiter, toCsv} from '../core/export/csv.js'
 import {diffSnapshots, formatNewGap, type NewGap} from '../core/export/diff.js'
 import {loadSnapshot, snapshotOfAnalysis} from '../core/export/snapshot.js'
 import {isIsoDate, todayUtc} from '../core/dates.js'
 import {TSAG_COLUMNS, tsagRows} from '../core/export/tsag.js'
 import {writeFileAtomic} from '../core/io/atomic-write.js'
-import {Matcher} from '../core/match/matcher.js'
-import {loadWorkspace} from '../core/workspace.js'
 
 export interface ExportResult {
   out: string
@@ -63,13 +60,12 @@ Exit codes: 0 success; 1 new gaps with --fail-on-new-gaps (the new file is still
     // Read before writing: --previous may be the --out file of the last run.
     const previous = flags.previous ? loadSnapshot(flags.previous) : undefined
 
-    const {catalogue, config, glossary} = loadWorkspace(flags.catalogue, {configPath: flags.config})
-    if (catalogue.standards.length === 0)
-      throw new InputError(`${flags.catalogue}: the catalogue has no standards to match against`)
-    const decisions = flags.decisions
-      ? loadDecisions(flags.decisions, catalogue, true)
-      : loadDecisions(join(flags.catalogue, DECISIONS_FILE), catalogue)
-    const analysis = analyse(catalogue, new Matcher(catalogue, config, glossary), {decisions, date: runDate})
+    const {analysis} = analyseCatalogue({
+      catalogue: flags.catalogue,
+      configPath: flags.config,
+      decisionsPath: flags.decisions,
+      date: runDate,
+    })
     const rows = tsagRows(analysis, runDate)
     writeFileAtomic(flags.out, toCsv(rows, {delimiter, bom: flags.bom}))
     this.info(`${flags.out}: wrote ${rows.length - 1} subjects`)

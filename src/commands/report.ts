@@ -1,15 +1,13 @@
 import {Flags} from '@oclif/core'
 import {join} from 'node:path'
 import {BaseCommand} from '../cli/base-command.js'
-import {analyse, type Analysis} from '../core/analysis/analyse.js'
-import {DECISIONS_FILE, loadDecisions} from '../core/analysis/decisions.js'
+import {DECISIONS_FILE} from '../core/analysis/decisions.js'
+import {analyseCatalogue} from '../core/analysis/run.js'
 import {isIsoDate} from '../core/dates.js'
 import {UsageError} from '../core/errors.js'
 import {writeFilesAtomic} from '../core/io/atomic-write.js'
-import {Matcher} from '../core/match/matcher.js'
 import {REPORT_FORMATS, renderReports, type ReportFormat} from '../core/report/index.js'
 import {progressBar} from '../core/report/progress.js'
-import {loadWorkspace} from '../core/workspace.js'
 
 export default class Report extends BaseCommand<typeof Report> {
   static override summary = 'Write gap and overlap reports per study group (HTML, Markdown, JSON, CSV).'
@@ -47,32 +45,18 @@ export default class Report extends BaseCommand<typeof Report> {
     if (this.flags.date !== undefined && !isIsoDate(this.flags.date)) {
       throw new UsageError(`--date: "${this.flags.date}" is not a date (YYYY-MM-DD)`)
     }
-    const {catalogue, config, glossary, warnings} = loadWorkspace(this.flags.catalogue, {
-      configPath: this.flags.config,
-    })
-    if (warnings.length > 0)
-      this.info(`${warnings.length} catalogue warnings (run gapscan validate to see them)`)
-    const known = new Set(catalogue.studyGroups.map((g) => g.number))
-    for (const sg of this.flags.sg ?? []) {
-      if (!known.has(sg))
-        throw new UsageError(
-          `--sg: unknown study group ${sg} (known: ${[...known].sort((a, b) => a - b).join(', ')})`,
-        )
-    }
-    const decisions = loadDecisions(
-      this.flags.decisions ?? join(this.flags.catalogue, DECISIONS_FILE),
-      catalogue,
-      this.flags.decisions !== undefined,
-    )
     const progress = progressBar(process.stderr, 'analysing', this.showProgress())
-    const matcher = new Matcher(catalogue, config, glossary)
-    const analysis: Analysis = analyse(catalogue, matcher, {
-      decisions,
+    const {analysis, warnings} = analyseCatalogue({
+      catalogue: this.flags.catalogue,
+      configPath: this.flags.config,
+      decisionsPath: this.flags.decisions,
       sgs: this.flags.sg,
       date: this.flags.date,
       onProgress: (done, total) => progress.update(done, total),
     })
     progress.done()
+    if (warnings.length > 0)
+      this.info(`${warnings.length} catalogue warnings (run gapscan validate to see them)`)
     const files = renderReports(analysis, formats, this.flags.lang as 'en' | 'fr')
     writeFilesAtomic(files.map((f) => ({path: join(this.flags.out, f.name), content: f.content})))
     const coverage = {covered: 0, partial: 0, gap: 0}

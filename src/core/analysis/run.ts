@@ -1,0 +1,49 @@
+/**
+ * The main job as one call, for `report` and `export`: load the catalogue folder (catalogue,
+ * config, glossary, decisions), check the requested study groups, build the matcher, analyse.
+ */
+import {join} from 'node:path'
+import type {Problem} from '../catalogue/problems.js'
+import {InputError, UsageError} from '../errors.js'
+import {Matcher} from '../match/matcher.js'
+import {loadWorkspace} from '../workspace.js'
+import {analyse, type Analysis} from './analyse.js'
+import {DECISIONS_FILE, loadDecisions} from './decisions.js'
+
+export interface AnalysisRun {
+  /** Catalogue folder. */
+  catalogue: string
+  /** Config file; default `<catalogue>/gapscan.config.yaml` when present. */
+  configPath?: string
+  /** Decisions file; default `<catalogue>/decisions.yaml` when present (a named file must exist). */
+  decisionsPath?: string
+  /** Only these study groups in the per-SG view; each must be in the catalogue. */
+  sgs?: number[]
+  date?: string
+  onProgress?: (done: number, total: number) => void
+}
+
+export function analyseCatalogue(run: AnalysisRun): {analysis: Analysis; warnings: Problem[]} {
+  const {catalogue, config, glossary, warnings} = loadWorkspace(run.catalogue, {configPath: run.configPath})
+  if (catalogue.standards.length === 0) {
+    throw new InputError(`${run.catalogue}: the catalogue has no standards to match against`)
+  }
+  const known = catalogue.studyGroups.map((g) => g.number).sort((a, b) => a - b)
+  for (const sg of run.sgs ?? []) {
+    if (!known.includes(sg))
+      throw new UsageError(`--sg: unknown study group ${sg} (known: ${known.join(', ')})`)
+  }
+  const decisions = loadDecisions(
+    run.decisionsPath ?? join(run.catalogue, DECISIONS_FILE),
+    catalogue,
+    run.decisionsPath !== undefined,
+  )
+  const matcher = new Matcher(catalogue, config, glossary)
+  const analysis = analyse(catalogue, matcher, {
+    decisions,
+    sgs: run.sgs,
+    date: run.date,
+    onProgress: run.onProgress,
+  })
+  return {analysis, warnings}
+}
