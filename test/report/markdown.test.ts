@@ -150,13 +150,13 @@ describe('report: Markdown writers', () => {
         '',
         'Scoring model: tfidf · Thresholds: covered ≥ 0.2000, partial ≥ 0.1200',
         '',
-        '## gap (1)',
+        '## Gap (1)',
         '',
         '| ID | Title | Coverage | Standard | Relationship | Responsible SG | Shared terms |',
         '| --- | --- | --- | --- | --- | --- | --- |',
         '| R-1 | &lt;script&gt;alert(1)&lt;/script&gt; | gap | — | — | SG20 · Q1/20 |  |',
         '',
-        '## partial (1)',
+        '## Partial (1)',
         '',
         '| ID | Title | Coverage | Standard | Relationship | Responsible SG | Shared terms |',
         '| --- | --- | --- | --- | --- | --- | --- |',
@@ -168,7 +168,7 @@ describe('report: Markdown writers', () => {
         '| --- | --- | --- | --- | --- | --- |',
         '| Coordination | R-2 | SG20, SG21 | ISO, ITU-T | Y.1, ISO 1 | 0.1500 |',
         '',
-        '## covered (0)',
+        '## Covered (0)',
         '',
         '_No subject._',
         '',
@@ -179,12 +179,12 @@ describe('report: Markdown writers', () => {
 
   it('sg-<N>.md: a reviewed subject shows the reviewed and the computed coverage', () => {
     const md = renderStudyGroupMarkdown(HOSTILE, 21, 'en')
-    assert.ok(md.includes('## covered (1)'), md)
+    assert.ok(md.includes('## Covered (1)'), md)
     assert.ok(
       md.includes('| R-3 | \\*x\\* | covered (reviewed; computed: gap) | H.1 (0.0500) | subset of | SG21 |'),
       md,
     )
-    assert.ok(md.includes('## partial (0)\n\n_No subject._'), md)
+    assert.ok(md.includes('## Partial (0)\n\n_No subject._'), md)
     // The coordination overlap names SG21 too.
     assert.ok(md.includes('## Overlaps (1)'), md)
     assert.ok(!md.includes('<script>'))
@@ -194,7 +194,7 @@ describe('report: Markdown writers', () => {
     const md = renderStudyGroupMarkdown(HOSTILE, 20, 'fr')
     assert.ok(md.startsWith('# Commission d’études 20 — IoT\n'), md)
     assert.ok(md.includes('Modèle de score: tfidf · Seuils: couvert ≥ 0,2000, partiel ≥ 0,1200'), md)
-    assert.ok(md.includes('## lacune (1)'), md)
+    assert.ok(md.includes('## Lacune (1)'), md)
     assert.ok(md.includes('| R-2 | a\\|b | partiel | Y.1 (0,1500) |'), md)
     assert.ok(md.includes('| CE20 · Q1/20 |'), md)
     assert.ok(md.includes('## Chevauchements (1)'), md)

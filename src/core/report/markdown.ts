@@ -146,14 +146,14 @@ export function renderStudyGroupMarkdown(analysis: Analysis, sg: number, lang: L
   )
   const lines = [
     ...header(analysis, title, l),
-    `## ${l.coverage.gap} (${mine.filter((s) => s.coverage === 'gap').length})`,
+    `## ${capitalise(l.coverage.gap)} (${mine.filter((s) => s.coverage === 'gap').length})`,
     '',
     subjectTable(
       mine.filter((s) => s.coverage === 'gap'),
       l,
     ),
     '',
-    `## ${l.coverage.partial} (${mine.filter((s) => s.coverage === 'partial').length})`,
+    `## ${capitalise(l.coverage.partial)} (${mine.filter((s) => s.coverage === 'partial').length})`,
     '',
     subjectTable(
       mine.filter((s) => s.coverage === 'partial'),
@@ -164,7 +164,7 @@ export function renderStudyGroupMarkdown(analysis: Analysis, sg: number, lang: L
     '',
     overlapTable(overlaps, l),
     '',
-    `## ${l.coverage.covered} (${mine.filter((s) => s.coverage === 'covered').length})`,
+    `## ${capitalise(l.coverage.covered)} (${mine.filter((s) => s.coverage === 'covered').length})`,
     '',
     subjectTable(
       mine.filter((s) => s.coverage === 'covered'),
@@ -173,4 +173,9 @@ export function renderStudyGroupMarkdown(analysis: Analysis, sg: number, lang: L
     '',
   ]
   return `${lines.join('\n')}\n`
+}
+
+/** Headings start with a capital; coverage labels are lower-case for use inside sentences. */
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
 }
