@@ -4,7 +4,7 @@
  */
 import {existsSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {parseDocument} from 'yaml'
+import {LineCounter, parseDocument} from 'yaml'
 import {InputError} from './errors.js'
 import {DEFAULT_SCORING, type ScoringOptions} from './match/index.js'
 import {DEFAULT_WEIGHTS, type FieldWeights} from './text/analyse.js'
@@ -62,34 +62,51 @@ export function loadConfig(catalogueDir: string, path?: string): GapscanConfig {
     if (path) throw new InputError(`${path}: config file not found`)
     return DEFAULT_CONFIG
   }
-  const doc = parseDocument(readFileSync(file, 'utf8'), {uniqueKeys: true})
-  if (doc.errors.length > 0)
-    throw new InputError(`${file}: malformed YAML: ${doc.errors[0].message.split('\n')[0]}`)
-  const value = doc.toJS() ?? {}
-  return mergeConfig(DEFAULT_CONFIG, value, file, '')
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(readFileSync(file, 'utf8'), {uniqueKeys: true, lineCounter})
+  if (doc.errors.length > 0) {
+    const error = doc.errors[0]
+    throw new InputError(
+      `${file}:${lineCounter.linePos(error.pos[0]).line}: malformed YAML: ${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
+    )
+  }
+  // Problems name the line of the setting they are about.
+  const where = (field: string): string => {
+    const node = doc.getIn(field.split('.'), true) as {range?: [number, number, number]} | undefined
+    const offset = node?.range?.[0]
+    return offset === undefined ? file : `${file}:${lineCounter.linePos(offset).line}`
+  }
+  return mergeConfig(DEFAULT_CONFIG, doc.toJS() ?? {}, where, '')
 }
 
 /** Deep-merges `override` into `base`, checking every key and type against the defaults. */
-export function mergeConfig<T>(base: T, override: unknown, file: string, prefix: string): T {
+export function mergeConfig<T>(
+  base: T,
+  override: unknown,
+  where: (field: string) => string,
+  prefix: string,
+): T {
   if (override === null || typeof override !== 'object' || Array.isArray(override)) {
-    throw new InputError(`${file}: ${prefix || 'config'}: must be a mapping`)
+    throw new InputError(`${where(prefix)}: ${prefix || 'config'}: must be a mapping`)
   }
   const out: Plain = {...(base as Plain)}
   for (const [key, value] of Object.entries(override as Plain)) {
     const field = prefix ? `${prefix}.${key}` : key
-    if (!(key in out)) throw new InputError(`${file}: ${field}: unknown setting`)
+    if (!(key in out)) throw new InputError(`${where(field)}: ${field}: unknown setting`)
     const current = out[key]
-    if (typeof current === 'object' && current !== null) out[key] = mergeConfig(current, value, file, field)
+    if (typeof current === 'object' && current !== null) out[key] = mergeConfig(current, value, where, field)
     else if (typeof value !== typeof current)
-      throw new InputError(`${file}: ${field}: must be a ${typeof current}`)
+      throw new InputError(`${where(field)}: ${field}: must be a ${typeof current}`)
     else out[key] = value
   }
   const merged = out as T & Partial<GapscanConfig>
   if (merged.thresholds && !(merged.thresholds.partial <= merged.thresholds.covered)) {
-    throw new InputError(`${file}: thresholds: partial must not exceed covered`)
+    throw new InputError(
+      `${where('thresholds.partial')}: thresholds.partial: must not exceed thresholds.covered`,
+    )
   }
   if (merged.scoring && !['tfidf', 'bm25'].includes(merged.scoring.model)) {
-    throw new InputError(`${file}: scoring.model: must be tfidf or bm25`)
+    throw new InputError(`${where('scoring.model')}: scoring.model: must be tfidf or bm25`)
   }
   return merged
 }
