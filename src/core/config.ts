@@ -2,10 +2,11 @@
  * Tunable settings, with defaults, read from `gapscan.config.yaml` in the catalogue folder (or
  * `--config FILE`). Every key is optional; unknown keys and wrong types are input errors.
  */
-import {existsSync, readFileSync} from 'node:fs'
+import {existsSync} from 'node:fs'
 import {join} from 'node:path'
 import {LineCounter, parseDocument} from 'yaml'
 import {InputError} from './errors.js'
+import {readTextFile} from './io/read-text.js'
 import {DEFAULT_SCORING, type ScoringOptions} from './match/index.js'
 import {DEFAULT_WEIGHTS, type FieldWeights} from './text/analyse.js'
 
@@ -63,7 +64,7 @@ export function loadConfig(catalogueDir: string, path?: string): GapscanConfig {
     return DEFAULT_CONFIG
   }
   const lineCounter = new LineCounter()
-  const doc = parseDocument(readFileSync(file, 'utf8'), {uniqueKeys: true, lineCounter})
+  const doc = parseDocument(readTextFile(file), {uniqueKeys: true, lineCounter})
   if (doc.errors.length > 0) {
     const error = doc.errors[0]
     throw new InputError(

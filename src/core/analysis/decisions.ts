@@ -3,9 +3,9 @@
  * link, or assigns a gap to a study group, with who, when and why. Decisions override computed
  * results on every run; reports show both.
  */
-import {existsSync, readFileSync} from 'node:fs'
+import {existsSync} from 'node:fs'
 import {isMap, isScalar, isSeq, LineCounter, parseDocument, type Node} from 'yaml'
-import {decodeText} from '../catalogue/decode.js'
+import {readTextFile} from '../io/read-text.js'
 import type {Catalogue} from '../catalogue/types.js'
 import {InputError} from '../errors.js'
 import {isIsoDate} from '../dates.js'
@@ -37,7 +37,7 @@ export function loadDecisions(path: string, catalogue: Catalogue, required = fal
     return []
   }
   const lineCounter = new LineCounter()
-  const doc = parseDocument(decodeText(readFileSync(path)).text, {
+  const doc = parseDocument(readTextFile(path), {
     lineCounter,
     schema: 'failsafe',
     uniqueKeys: true,

@@ -5,8 +5,7 @@
 import {InputError} from '../errors.js'
 import {formatProblem, type Problem} from './problems.js'
 import {loadFile} from './load.js'
-import {readFileSync} from 'node:fs'
-import {decodeText} from './decode.js'
+import {readTextFile} from '../io/read-text.js'
 import {formatOf, readRecords} from './readers.js'
 import type {MatchSubject} from '../match/matcher.js'
 import {entryBody, subjectsOf, type Catalogue} from './types.js'
@@ -46,12 +45,7 @@ function readMinimal(
   path: string,
   format: 'jsonl' | 'csv',
 ): {subjects: MatchSubject[]; warnings: Problem[]} | undefined {
-  let text: string
-  try {
-    text = decodeText(readFileSync(path)).text
-  } catch (e) {
-    throw new InputError(`${path}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`)
-  }
+  const text = readTextFile(path)
   const parsed = readRecords(path, text, format)
   if (parsed.problems.length > 0) throw new InputError(formatProblem(parsed.problems[0]))
   if (parsed.records.length === 0) throw new InputError(`${path}: no subjects found`)

@@ -2,8 +2,7 @@
  * Retrieval quality against a gold file of correct (subject, standard) pairs: recall@1,
  * recall@5, mean reciprocal rank, and precision/recall/F1 of `covered` over a threshold sweep.
  */
-import {readFileSync} from 'node:fs'
-import {decodeText} from '../catalogue/decode.js'
+import {readTextFile} from '../io/read-text.js'
 import {formatProblem} from '../catalogue/problems.js'
 import {formatOf, readRecords} from '../catalogue/readers.js'
 import {InputError} from '../errors.js'
@@ -38,12 +37,7 @@ export interface Evaluation {
 export function loadGold(path: string): GoldPair[] {
   const format = formatOf(path)
   if (!format) throw new InputError(`${path}: unsupported gold file type (use .csv, .jsonl or .yaml)`)
-  let text: string
-  try {
-    text = decodeText(readFileSync(path)).text
-  } catch (e) {
-    throw new InputError(`${path}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`)
-  }
+  const text = readTextFile(path)
   const parsed = readRecords(path, text, format)
   const errors = parsed.problems.filter((p) => p.severity === 'error')
   if (errors.length > 0) throw new InputError(formatProblem(errors[0]))

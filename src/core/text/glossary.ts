@@ -2,9 +2,8 @@
  * Bilingual glossary: concepts with English and French terms. A term found in a text adds the
  * concept's token (`#digital-twin`), which is how a French requirement meets an English standard.
  */
-import {readFileSync} from 'node:fs'
 import {isMap, isScalar, isSeq, LineCounter, parseDocument, type Node} from 'yaml'
-import {decodeText} from '../catalogue/decode.js'
+import {readTextFile} from '../io/read-text.js'
 import {InputError} from '../errors.js'
 import {lightForm, tokenise} from './normalise.js'
 import {isStopWord} from './stopwords.js'
@@ -68,14 +67,7 @@ export function findConcepts(glossary: Glossary, lightTokens: string[]): Concept
 
 /** Reads `glossary.yaml`: `concepts: [{id, en: [...], fr: [...]}]`; problems name file and line. */
 export function loadGlossary(path: string): Glossary {
-  let text: string
-  try {
-    text = decodeText(readFileSync(path)).text
-  } catch (e) {
-    throw new InputError(
-      `${path}: cannot read glossary: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-    )
-  }
+  const text = readTextFile(path)
   const lineCounter = new LineCounter()
   const doc = parseDocument(text, {lineCounter, schema: 'failsafe', uniqueKeys: true})
   const lineOf = (node: Node | null | undefined) =>
