@@ -3,12 +3,11 @@
  * from a report.json, from a TSAG export CSV, or taken from an `Analysis` in memory. Snapshots
  * are what `gapscan diff` and `gapscan export --previous` compare.
  */
-import {readFileSync} from 'node:fs'
 import {extname} from 'node:path'
 import {CsvError, parse as parseCsv} from 'csv-parse/sync'
 import {LineCounter, parseDocument} from 'yaml'
 import {SCHEMA_VERSION, type Analysis} from '../analysis/analyse.js'
-import {decodeText} from '../catalogue/decode.js'
+import {readTextFile} from '../io/read-text.js'
 import {compareText, formatProblem} from '../catalogue/problems.js'
 import {InputError} from '../errors.js'
 import {COVERAGE_STATUSES, type CoverageStatus} from '../match/matcher.js'
@@ -59,18 +58,7 @@ export function snapshotOfAnalysis(analysis: Analysis, file = '(current analysis
  * `file:line: field: message` for an unreadable or invalid file.
  */
 export function loadSnapshot(path: string): Snapshot {
-  let bytes: Buffer
-  try {
-    bytes = readFileSync(path)
-  } catch (e) {
-    throw new InputError(`${path}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`)
-  }
-  let text: string
-  try {
-    text = decodeText(bytes).text
-  } catch (e) {
-    throw new InputError(`${path}: ${(e as Error).message}`)
-  }
+  const text = readTextFile(path)
   return parseSnapshot(text, path, snapshotFormatOf(path, text))
 }
 
