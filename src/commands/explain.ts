@@ -5,7 +5,7 @@ import {UsageError} from '../core/errors.js'
 import {Matcher} from '../core/match/matcher.js'
 import {loadWorkspace} from '../core/workspace.js'
 
-interface Explanation {
+export interface Explanation {
   subject: string
   standard: string
   /** The final score: the cosine adjusted by how much of the standard's title the subject states. */

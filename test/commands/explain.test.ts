@@ -1,26 +1,11 @@
 import assert from 'node:assert/strict'
 import {runCommand} from '@oclif/test'
+import type {Explanation} from '../../src/commands/explain.js'
 import type {SubjectResult} from '../../src/core/match/matcher.js'
 import {ROOT, resetExitCodeAround, warmUpCli} from '../catalogue/cli-helpers.js'
 
 const SMALL = 'test/fixtures/catalogue/small'
 const FIXTURE = 'test/fixtures/analysis/small'
-
-interface Explanation {
-  subject: string
-  standard: string
-  score: number
-  cosine: number
-  titleCoverage: number
-  terms: {
-    term: string
-    label: string
-    subjectWeight: number
-    standardWeight: number
-    idf: number
-    contribution: number
-  }[]
-}
 
 const explain = (...args: string[]) => runCommand<Explanation>(['explain', ...args], {root: ROOT})
 const matchScore = async (catalogue: string, subject: string, standard: string) => {
