@@ -5,7 +5,7 @@
 import {createRequire} from 'node:module'
 import {loadavg} from 'node:os'
 import {performance} from 'node:perf_hooks'
-import {MatchIndexBuilder} from '../src/core/match/index.js'
+import {MatchIndexBuilder, type MatchIndex} from '../src/core/match/index.js'
 import {Analyser, DEFAULT_WEIGHTS} from '../src/core/text/analyse.js'
 import {SyntheticCorpus, type CorpusSize} from './corpus.js'
 
@@ -51,6 +51,24 @@ export const cpuMs = (): number => {
   const {user, system} = process.cpuUsage()
   return (user + system) / 1000
 }
+/** Top-10 search for every query: time, how many found a match, and the sum of best scores. */
+export function searchAll(
+  index: MatchIndex,
+  queries: Map<string, number>[],
+): {searchMs: number; matched: number; topSum: number} {
+  const t0 = now()
+  let matched = 0
+  let topSum = 0
+  for (const terms of queries) {
+    const hits = index.search(terms, 10)
+    if (hits.length > 0) {
+      matched++
+      topSum += hits[0].score
+    }
+  }
+  return {searchMs: now() - t0, matched, topSum}
+}
+
 export const maxRssKb = (): number => process.resourceUsage().maxRSS
 
 /** End to end: analyse every standard and subject, build the index, top-10 search for every subject. */
@@ -85,20 +103,10 @@ export function runGapscan(size: CorpusSize): GapscanFigures {
     queries[i] = analyser.analyse({title: text.title, body: text.body}).terms
     analyseSubjectsMs += now() - t0
   }
-  let t0 = now()
+  const t0 = now()
   const index = builder.build()
   indexMs += now() - t0
-  t0 = now()
-  let matched = 0
-  let topSum = 0
-  for (const terms of queries) {
-    const hits = index.search(terms, 10)
-    if (hits.length > 0) {
-      matched++
-      topSum += hits[0].score
-    }
-  }
-  const searchMs = now() - t0
+  const {searchMs, matched, topSum} = searchAll(index, queries)
   return {
     kind: 'gapscan',
     size: size.name,

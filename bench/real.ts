@@ -10,7 +10,7 @@ import {MatchIndexBuilder} from '../src/core/match/index.js'
 import {Analyser, DEFAULT_WEIGHTS} from '../src/core/text/analyse.js'
 import {loadGlossary} from '../src/core/text/glossary.js'
 import {forEachJsonLine, isRecord} from './jsonl.js'
-import {maxRssKb, now} from './measure.js'
+import {maxRssKb, now, searchAll} from './measure.js'
 
 export interface RealFigures {
   kind: 'real'
@@ -86,17 +86,7 @@ export function runReal(dataDir: string, glossaryPath: string): RealFigures {
   const indexMs = now() - t0 + addMs
   const standards = index.size
 
-  t0 = now()
-  let matched = 0
-  let topSum = 0
-  for (const terms of queries) {
-    const hits = index.search(terms, 10)
-    if (hits.length > 0) {
-      matched++
-      topSum += hits[0].score
-    }
-  }
-  const searchMs = now() - t0
+  const {searchMs, matched, topSum} = searchAll(index, queries)
   return {
     kind: 'real',
     queries: queries.length,
