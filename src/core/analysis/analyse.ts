@@ -159,8 +159,8 @@ function analyseSubject(
   overlappingDeliverables: Set<string>,
 ): SubjectAnalysis {
   const fields = {title: subject.title, keywords: subject.keywords, body: entryBody(subject)}
-  const result = matcher.match({...fields, id: subject.id, kind: subject.kind})
   const terms = matcher.analyse(fields)
+  const result = matcher.matchTerms(subject.id, terms)
   const matches: AnalysedMatch[] = result.matches.map((m) => {
     const doc = matcher.index.docIndex(m.id)!
     const {queryShare, docShare} = matcher.index.overlap(terms, doc)
@@ -182,7 +182,7 @@ function analyseSubject(
     (m) =>
       m.review !== 'rejected' && (m.review !== undefined || m.score >= matcher.config.thresholds.partial),
   )
-  const responsible = responsibility(coverage, matches, fields, matcher, reviewed.assigned)
+  const responsible = responsibility(coverage, matches, terms, matcher, reviewed.assigned)
   const itu = covering.filter((m) => m.org === 'ITU-T')
   return {
     id: subject.id,
@@ -266,7 +266,7 @@ function applyDecisions(
 function responsibility(
   coverage: CoverageStatus,
   matches: AnalysedMatch[],
-  fields: {title: string; keywords: string[]; body: string},
+  terms: Map<string, number>,
   matcher: Matcher,
   assigned?: {sg: number; question?: string},
 ): Responsibility {
@@ -291,7 +291,7 @@ function responsibility(
   }
   // A link a rapporteur rejected is not evidence either.
   const rejected = new Set(matches.filter((m) => m.review === 'rejected').map((m) => m.id))
-  const evidence = matcher.studyGroupEvidence(fields, rejected)
+  const evidence = matcher.studyGroupEvidence(terms, rejected)
   const best = evidence[0]
   if (!best || best.score <= 0) return {basis: 'mandate', sgs: [], questions: [], score: 0}
   return {

@@ -61,37 +61,20 @@ export function listCatalogueFiles(dir: string): {files: string[]; problems: Pro
   return {files, problems}
 }
 
+/** A file that yields no entries, only one error about the whole file. */
+function fileProblem(file: string, message: string): {entries: Entry[]; problems: Problem[]} {
+  return {entries: [], problems: [{severity: 'error', file, line: 0, message}]}
+}
+
 /** Reads and validates one file's entries; `defaultKind` applies when neither file nor record says. */
 export function loadFile(path: string, defaultKind?: EntryKind): {entries: Entry[]; problems: Problem[]} {
   const format = formatOf(path)
-  if (!format) {
-    return {
-      entries: [],
-      problems: [
-        {
-          severity: 'error',
-          file: path,
-          line: 0,
-          message: 'unsupported file type (use .yaml, .json, .jsonl or .csv)',
-        },
-      ],
-    }
-  }
+  if (!format) return fileProblem(path, 'unsupported file type (use .yaml, .json, .jsonl or .csv)')
   let bytes: Buffer
   try {
     bytes = readFileSync(path)
   } catch (e) {
-    return {
-      entries: [],
-      problems: [
-        {
-          severity: 'error',
-          file: path,
-          line: 0,
-          message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-        },
-      ],
-    }
+    return fileProblem(path, `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`)
   }
   const problems: Problem[] = []
   let text: string
@@ -100,8 +83,7 @@ export function loadFile(path: string, defaultKind?: EntryKind): {entries: Entry
     text = decoded.text
     if (decoded.warning) problems.push({severity: 'warning', file: path, line: 0, message: decoded.warning})
   } catch (e) {
-    if (e instanceof DecodeError)
-      return {entries: [], problems: [{severity: 'error', file: path, line: 0, message: e.message}]}
+    if (e instanceof DecodeError) return fileProblem(path, e.message)
     throw e
   }
   const parsed = readRecords(path, text, format)

@@ -105,7 +105,11 @@ export class Matcher {
   }
 
   match(subject: MatchSubject, top = this.config.top): SubjectResult {
-    const terms = this.analyse(subject)
+    return this.matchTerms(subject.id, this.analyse(subject), top)
+  }
+
+  /** `match` for a subject already analysed (callers that also need its terms analyse once). */
+  matchTerms(subject: string, terms: Map<string, number>, top = this.config.top): SubjectResult {
     const hits = this.rank(terms, top)
     const matches = hits.map((hit) => {
       const standard = this.standards[hit.doc]
@@ -122,7 +126,7 @@ export class Matcher {
       }
     })
     return {
-      subject: subject.id,
+      subject,
       status: coverageStatus(matches[0]?.score ?? 0, this.config.thresholds),
       matches,
     }
@@ -184,11 +188,12 @@ export class Matcher {
    * little about how common a word is.
    */
   studyGroupEvidence(
-    subject: TextFields,
+    subject: TextFields | Map<string, number>,
     exclude: ReadonlySet<string> = new Set(),
     pool = 50,
   ): {sg: number; question?: string; score: number}[] {
-    const terms = this.analyse(subject)
+    // Accepts the subject's terms when the caller has analysed it already.
+    const terms = subject instanceof Map ? subject : this.analyse(subject)
     const mandate = new Map<number, {score: number; question?: string; questionScore: number}>()
     for (const hit of this.mandateIndex.search(terms, this.mandates.length)) {
       const {sg, question} = this.mandates[hit.doc]
