@@ -6,6 +6,7 @@ import {writeFileSync} from 'node:fs'
 import {MatchIndex, type IndexDocument} from '../src/core/match/index.js'
 import {Analyser, DEFAULT_WEIGHTS} from '../src/core/text/analyse.js'
 import {loadGlossary} from '../src/core/text/glossary.js'
+import type {TermWeights} from '../src/core/text/vocabulary.js'
 import {forEachJsonLine, isRecord} from './jsonl.js'
 import {maxRssKb, now} from './measure.js'
 
@@ -35,11 +36,7 @@ function readTexts(path: string, each: (id: string, text: string) => void): void
  * Asks the index for more hits until the first hit left out rounds lower than the k-th, so a
  * document that ties after rounding is never cut off by the index's own order.
  */
-export function topMatches(
-  index: MatchIndex,
-  terms: Map<string, number>,
-  k: number,
-): {id: string; score: number}[] {
+export function topMatches(index: MatchIndex, terms: TermWeights, k: number): {id: string; score: number}[] {
   let want = k
   for (;;) {
     const hits = index.search(terms, want + 1)
@@ -60,7 +57,7 @@ export function runExternal(options: ExternalOptions): void {
   const glossary = options.glossary ? loadGlossary(options.glossary) : undefined
   const analyser = new Analyser({weights: DEFAULT_WEIGHTS, bigrams: true, glossary})
   let analyseMs = 0
-  const analysed = (text: string): Map<string, number> => {
+  const analysed = (text: string): TermWeights => {
     const t0 = now()
     const terms = analyser.analyse({title: '', body: text}).terms
     analyseMs += now() - t0
@@ -68,7 +65,7 @@ export function runExternal(options: ExternalOptions): void {
   }
   let documents: IndexDocument[] = []
   readTexts(options.corpus, (id, text) => documents.push({id, terms: analysed(text)}))
-  const queries: {id: string; terms: Map<string, number>}[] = []
+  const queries: {id: string; terms: TermWeights}[] = []
   readTexts(options.queries, (id, text) => queries.push({id, terms: analysed(text)}))
   const readMs = now() - start - analyseMs
 

@@ -8,6 +8,7 @@ import {performance} from 'node:perf_hooks'
 import {MatchIndexBuilder, type MatchIndex} from '../src/core/match/index.js'
 import {Analyser, DEFAULT_WEIGHTS} from '../src/core/text/analyse.js'
 import {SyntheticCorpus, type CorpusSize} from './corpus.js'
+import type {TermWeights} from '../src/core/text/vocabulary.js'
 
 export interface GapscanFigures {
   kind: 'gapscan'
@@ -54,7 +55,7 @@ export const cpuMs = (): number => {
 /** Top-10 search for every query: time, how many found a match, and the sum of best scores. */
 export function searchAll(
   index: MatchIndex,
-  queries: Map<string, number>[],
+  queries: TermWeights[],
 ): {searchMs: number; matched: number; topSum: number} {
   const t0 = now()
   let matched = 0
@@ -96,7 +97,7 @@ export function runGapscan(size: CorpusSize): GapscanFigures {
     postings += terms.size
   }
   let analyseSubjectsMs = 0
-  const queries: Map<string, number>[] = new Array(size.subjects)
+  const queries: TermWeights[] = new Array(size.subjects)
   for (let i = 0; i < size.subjects; i++) {
     const text = corpus.subject(i)
     const t0 = now()

@@ -9,6 +9,7 @@ import {parse} from 'csv-parse/sync'
 import {MatchIndexBuilder} from '../src/core/match/index.js'
 import {Analyser, DEFAULT_WEIGHTS} from '../src/core/text/analyse.js'
 import {loadGlossary} from '../src/core/text/glossary.js'
+import type {TermWeights} from '../src/core/text/vocabulary.js'
 import {forEachJsonLine, isRecord} from './jsonl.js'
 import {maxRssKb, now, searchAll} from './measure.js'
 
@@ -49,7 +50,7 @@ export function runReal(dataDir: string, glossaryPath: string): RealFigures {
   const analyser = new Analyser({weights: DEFAULT_WEIGHTS, bigrams: true, glossary})
 
   let analyseMs = 0
-  const analysed = (title: string, body: string | undefined): Map<string, number> => {
+  const analysed = (title: string, body: string | undefined): TermWeights => {
     const start = now()
     const terms = analyser.analyse({title, body}).terms
     analyseMs += now() - start

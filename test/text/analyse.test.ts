@@ -10,7 +10,9 @@ const GLOSSARY = compileGlossary([
 
 const plain = (bigrams: boolean) => new Analyser({weights: DEFAULT_WEIGHTS, bigrams})
 const withGlossary = (bigrams = true) => new Analyser({weights: DEFAULT_WEIGHTS, bigrams, glossary: GLOSSARY})
-const asObject = (terms: Map<string, number>) => Object.fromEntries(terms)
+/** Analyses and names the terms (by text) with the analyser's own vocabulary. */
+const termsOf = (analyser: Analyser, ...args: Parameters<Analyser['analyse']>) =>
+  Object.fromEntries(analyser.vocabulary.named(analyser.analyse(...args).terms))
 
 const FIELDS = {title: 'Network security', keywords: ['security'], body: 'Security of network management'}
 
@@ -20,15 +22,13 @@ describe('text: Analyser', () => {
   })
 
   it('sums field weights per term (title 3 + keywords 1 + body 1)', () => {
-    const {language, terms} = plain(false).analyse(FIELDS)
-    assert.equal(language, 'en')
+    assert.equal(plain(false).analyse(FIELDS).language, 'en')
     // network: title 3 + body 1; secur: title 3 + keywords 1 + body 1; manag: body 1.
-    assert.deepEqual(asObject(terms), {network: 4, secur: 5, manag: 1})
+    assert.deepEqual(termsOf(plain(false), FIELDS), {network: 4, secur: 5, manag: 1})
   })
 
   it('adds bigrams of adjacent stems (stop words skipped) when bigrams are on', () => {
-    const {terms} = plain(true).analyse(FIELDS)
-    assert.deepEqual(asObject(terms), {
+    assert.deepEqual(termsOf(plain(true), FIELDS), {
       network: 4,
       secur: 5,
       network_secur: 3,
@@ -39,76 +39,94 @@ describe('text: Analyser', () => {
   })
 
   it('analyses each keyword as its own phrase: no bigram spans two keywords', () => {
-    const {terms} = plain(true).analyse({title: 'Cloud', keywords: ['network security', 'cloud computing']})
-    assert.deepEqual(asObject(terms), {
-      cloud: 4,
-      network: 1,
-      secur: 1,
-      network_secur: 1,
-      comput: 1,
-      cloud_comput: 1,
-    })
+    assert.deepEqual(
+      termsOf(plain(true), {title: 'Cloud', keywords: ['network security', 'cloud computing']}),
+      {
+        cloud: 4,
+        network: 1,
+        secur: 1,
+        network_secur: 1,
+        comput: 1,
+        cloud_comput: 1,
+      },
+    )
   })
 
   it('weighs identifiers like the title, each its own phrase', () => {
-    const {terms} = plain(true).analyse({
+    const terms = termsOf(plain(true), {
       title: 'Cloud',
       identifiers: ['ISO 20022-1'],
       keywords: ['security'],
     })
-    assert.deepEqual(asObject(terms), {cloud: 3, iso: 3, '20022': 3, iso_20022: 3, secur: 1})
+    assert.deepEqual(terms, {cloud: 3, iso: 3, '20022': 3, iso_20022: 3, secur: 1})
   })
 
   it('repeats count: a word twice in the title weighs 6', () => {
-    const {terms} = plain(false).analyse({title: 'Cloud and cloud'})
-    assert.deepEqual(asObject(terms), {cloud: 6})
+    assert.deepEqual(termsOf(plain(false), {title: 'Cloud and cloud'}), {cloud: 6})
   })
 
   it('honours custom weights; a zero weight drops the field', () => {
     const analyser = new Analyser({weights: {title: 0, keywords: 5, body: 0.5}, bigrams: false})
-    assert.deepEqual(asObject(analyser.analyse(FIELDS).terms), {secur: 5.5, network: 0.5, manag: 0.5})
+    assert.deepEqual(termsOf(analyser, FIELDS), {secur: 5.5, network: 0.5, manag: 0.5})
   })
 
   it('counts a concept once, not again as words or bigrams', () => {
-    const {terms} = withGlossary().analyse({title: 'Digital twin platform'})
-    assert.deepEqual(asObject(terms), {'#digital-twin': 3, platform: 3})
+    assert.deepEqual(termsOf(withGlossary(), {title: 'Digital twin platform'}), {
+      '#digital-twin': 3,
+      platform: 3,
+    })
   })
 
   it('counts "Internet of things (IoT)" once, but two separate mentions twice', () => {
-    assert.deepEqual(asObject(withGlossary().analyse({title: 'Internet of things (IoT) security'}).terms), {
+    assert.deepEqual(termsOf(withGlossary(), {title: 'Internet of things (IoT) security'}), {
       '#internet-of-things': 3,
       secur: 3,
     })
-    assert.deepEqual(asObject(withGlossary().analyse({title: 'IoT and the Internet of things'}).terms), {
+    assert.deepEqual(termsOf(withGlossary(), {title: 'IoT and the Internet of things'}), {
       '#internet-of-things': 6,
     })
   })
 
   it('lets a French and an English text share concept tokens', () => {
-    const fr = withGlossary().analyse({title: 'Jumeaux numériques pour les villes intelligentes'})
-    const en = withGlossary().analyse({title: 'Digital twins for smart cities'})
+    const analyser = withGlossary()
+    const fr = analyser.analyse({title: 'Jumeaux numériques pour les villes intelligentes'})
+    const en = analyser.analyse({title: 'Digital twins for smart cities'})
     assert.equal(fr.language, 'fr')
     assert.equal(en.language, 'en')
-    assert.deepEqual(asObject(fr.terms), {'#digital-twin': 3, '#smart-city': 3})
-    assert.deepEqual(asObject(en.terms), asObject(fr.terms))
+    assert.deepEqual(Object.fromEntries(analyser.vocabulary.named(fr.terms)), {
+      '#digital-twin': 3,
+      '#smart-city': 3,
+    })
+    // The same term ids, not just the same texts: an index built from one matches the other.
+    assert.deepEqual([...en.terms], [...fr.terms])
   })
 
   it('stems in the detected language, or the one given', () => {
     const analyser = plain(false)
-    assert.deepEqual(asObject(analyser.analyse({title: 'Les exigences des villes'}).terms), {
+    assert.deepEqual(termsOf(analyser, {title: 'Les exigences des villes'}), {
       exigent: 3,
       vill: 3,
     })
-    assert.deepEqual(asObject(analyser.analyse({title: 'networks'}, false, 'en').terms), {network: 3})
+    assert.deepEqual(termsOf(analyser, {title: 'networks'}, false, 'en'), {network: 3})
   })
 
   it('keeps readable labels when asked', () => {
     const analyser = withGlossary()
     analyser.analyse({title: 'Network security for digital twins'}, true)
-    assert.equal(analyser.label('secur'), 'security')
-    assert.equal(analyser.label('network_secur'), 'network security')
-    assert.equal(analyser.label('#digital-twin'), 'digital twin')
-    assert.equal(analyser.label('unknown-term'), 'unknown-term')
+    const label = (text: string) => analyser.label(analyser.vocabulary.find(text)!)
+    assert.equal(label('secur'), 'security')
+    assert.equal(label('network_secur'), 'network security')
+    assert.equal(label('#digital-twin'), 'digital twin')
+    // A term analysed without labels reads as its text.
+    analyser.analyse({title: 'Routers'})
+    assert.equal(label('router'), 'router')
+  })
+
+  it('does not recognise as a term what it never produced', () => {
+    const analyser = plain(true)
+    analyser.analyse({title: 'Network security'})
+    assert.equal(analyser.vocabulary.find('unknown-term'), undefined)
+    assert.equal(analyser.vocabulary.find('secur_network'), undefined)
   })
 
   it('gives no terms for stop words only', () => {

@@ -12,6 +12,7 @@ import {
   type StandardMatch,
 } from '../match/matcher.js'
 import {MatchIndex} from '../match/index.js'
+import type {TermWeights} from '../text/vocabulary.js'
 import type {Decision} from './decisions.js'
 import {relationshipOf, type Relationship} from './relationship.js'
 
@@ -266,7 +267,7 @@ function applyDecisions(
 function responsibility(
   coverage: CoverageStatus,
   matches: AnalysedMatch[],
-  terms: Map<string, number>,
+  terms: TermWeights,
   matcher: Matcher,
   assigned?: {sg: number; question?: string},
 ): Responsibility {

@@ -5,6 +5,7 @@
  * before the long postings of common terms once those can no longer change the top k.
  */
 import {compareText} from '../catalogue/problems.js'
+import type {TermId, TermWeights} from '../text/vocabulary.js'
 
 export type ScoringModel = 'tfidf' | 'bm25'
 
@@ -17,7 +18,7 @@ export const DEFAULT_SCORING: ScoringOptions = {model: 'tfidf', bm25: {k1: 1.2, 
 
 export interface IndexDocument {
   id: string
-  terms: Map<string, number>
+  terms: TermWeights
 }
 
 export interface Hit {
@@ -27,7 +28,7 @@ export interface Hit {
 }
 
 export interface TermContribution {
-  term: string
+  term: TermId
   queryWeight: number
   docWeight: number
   /** queryWeight × docWeight: the term's share of the score. */
@@ -45,24 +46,19 @@ function sublinear(tf: number): number {
  */
 export class MatchIndexBuilder {
   readonly ids: string[] = []
-  readonly termIds = new Map<string, number>()
-  readonly terms: string[] = []
+  /** One more than the largest term id added: the index's arrays are indexed by term id. */
+  termCount = 0
   docStart: number[] = [0]
   docTerm = new Int32Array(1024)
   rawTf = new Float32Array(1024)
   nnz = 0
 
-  add(id: string, terms: Map<string, number>): void {
+  add(id: string, terms: TermWeights): void {
     this.ids.push(id)
     if (this.nnz + terms.size > this.docTerm.length) this.grow(this.nnz + terms.size)
     for (const [term, tf] of terms) {
-      let t = this.termIds.get(term)
-      if (t === undefined) {
-        t = this.terms.length
-        this.termIds.set(term, t)
-        this.terms.push(term)
-      }
-      this.docTerm[this.nnz] = t
+      if (term >= this.termCount) this.termCount = term + 1
+      this.docTerm[this.nnz] = term
       this.rawTf[this.nnz++] = tf
     }
     this.docStart.push(this.nnz)
@@ -84,10 +80,16 @@ export class MatchIndexBuilder {
   }
 }
 
+/** A query as the index scores it: its known terms in ascending id order, with their weights. */
+export interface QueryVector {
+  terms: Int32Array
+  weights: Float64Array
+}
+
 export class MatchIndex {
   readonly ids: string[]
-  private readonly termIds: Map<string, number>
-  private readonly terms: string[]
+  /** Term ids below this are the index's own (possibly with no postings); above, unseen. */
+  private readonly termCount: number
   private readonly idf: Float64Array
   readonly maxIdf: number
   private readonly postStart: Int32Array
@@ -101,14 +103,17 @@ export class MatchIndex {
 
   /** Rank of each document's id in sorted order: ties in score are broken by id. */
   private readonly idRank: Int32Array
+  private readonly idIndex = new Map<string, number>()
+  // Scratch space of `search`, reused from query to query (always left zeroed).
   private readonly scores: Float64Array
   private readonly touched: Int32Array
-  private readonly idIndex = new Map<string, number>()
+  private readonly heapSlot: Int32Array
 
-  /** Builds from a list of documents, or from a builder that was fed one document at a time. */
   /**
-   * `idfFrom`: take term statistics from another (larger) index. A small collection, such as
-   * the ten study groups' mandates, says little about how common a word is; the standards do.
+   * Builds from a list of documents, or from a builder that was fed one document at a time.
+   * `idfFrom`: take term statistics from another (larger) index over the same vocabulary. A small
+   * collection, such as the ten study groups' mandates, says little about how common a word is;
+   * the standards do.
    */
   constructor(
     source: IndexDocument[] | MatchIndexBuilder,
@@ -124,25 +129,25 @@ export class MatchIndex {
     const n = builder.ids.length
     const nnz = builder.nnz
     this.ids = builder.ids
-    this.termIds = builder.termIds
-    this.terms = builder.terms
+    this.termCount = builder.termCount
     this.docStart = Int32Array.from(builder.docStart)
     this.docTerm = builder.docTerm.slice(0, nnz)
     const rawTf = builder.rawTf
-    const v = this.terms.length
+    const v = this.termCount
     const df = new Int32Array(v)
     for (let j = 0; j < nnz; j++) df[this.docTerm[j]]++
     this.idf = new Float64Array(v)
     const bm25 = scoring.model === 'bm25'
+    // A term with no postings gets the idf of a term unseen in the corpus: it still counts in a
+    // query's norm. Both formulas give exactly that for df = 0.
+    this.maxIdf = idfFrom ? idfFrom.maxIdf : bm25 ? Math.log(1 + (n + 0.5) / 0.5) : Math.log(n + 1) + 1
     for (let t = 0; t < v; t++) {
       this.idf[t] = idfFrom
-        ? idfFrom.idfOf(this.terms[t])
+        ? idfFrom.idfOf(t)
         : bm25
           ? Math.log(1 + (n - df[t] + 0.5) / (df[t] + 0.5))
           : Math.log((n + 1) / (df[t] + 1)) + 1
     }
-    // The idf a term unseen in the corpus would get: it still counts in a query's norm.
-    this.maxIdf = idfFrom ? idfFrom.maxIdf : bm25 ? Math.log(1 + (n + 0.5) / 0.5) : Math.log(n + 1) + 1
     // Document weights.
     this.docWeight = new Float32Array(nnz)
     const docLength = new Float64Array(n)
@@ -206,69 +211,65 @@ export class MatchIndex {
     })
     this.scores = new Float64Array(n)
     this.touched = new Int32Array(n)
+    this.heapSlot = new Int32Array(n)
   }
 
   get size(): number {
     return this.ids.length
   }
 
-  /** Inverse document frequency of a term; unseen terms get the largest possible. */
-  idfOf(term: string): number {
-    const t = this.termIds.get(term)
-    return t === undefined ? this.maxIdf : this.idf[t]
+  /** Inverse document frequency of a term; terms without postings get the largest possible. */
+  idfOf(term: TermId): number {
+    return term < this.termCount ? this.idf[term] : this.maxIdf
   }
 
-  /** Query weights by term, L2-normalised for TF-IDF; unknown terms still count in the norm. */
-  queryWeights(terms: Map<string, number>): {weights: Map<number, number>; unknown: number} {
-    const weights = new Map<number, number>()
-    let unknown = 0
+  /**
+   * The query's weights: sublinear tf × idf, L2-normalised for TF-IDF, with terms the index has
+   * never seen still counted in the norm; for BM25, 1 over the best score the query could reach,
+   * so scores are 0..1 like cosine. Only the index's own terms are kept, in ascending id order.
+   */
+  queryVector(terms: TermWeights): QueryVector {
+    const known: number[] = []
+    for (const term of terms.keys()) if (term < this.termCount) known.push(term)
+    known.sort((a, b) => a - b)
+    const ids = Int32Array.from(known)
+    const weights = new Float64Array(ids.length)
+    let norm = 0
     if (this.scoring.model === 'bm25') {
-      // BM25 is normalised by the best score each query term could reach, so 0..1 like cosine.
-      let bound = 0
-      for (const [term] of terms) {
-        const t = this.termIds.get(term)
-        bound += (t === undefined ? this.maxIdf : this.idf[t]) * (this.scoring.bm25.k1 + 1)
-        if (t !== undefined) weights.set(t, 1)
-        else unknown++
+      for (const term of terms.keys()) norm += this.idfOf(term) * (this.scoring.bm25.k1 + 1)
+      weights.fill(1)
+    } else {
+      let sumSquares = 0
+      for (const [term, tf] of terms) {
+        const w = sublinear(tf) * this.idfOf(term)
+        sumSquares += w * w
       }
-      for (const [t] of weights) weights.set(t, 1 / (bound || 1))
-      return {weights, unknown}
+      norm = Math.sqrt(sumSquares)
+      for (let i = 0; i < ids.length; i++) weights[i] = sublinear(terms.get(ids[i])!) * this.idf[ids[i]]
     }
-    let sumSquares = 0
-    for (const [term, tf] of terms) {
-      const t = this.termIds.get(term)
-      const w = sublinear(tf) * (t === undefined ? this.maxIdf : this.idf[t])
-      sumSquares += w * w
-      if (t !== undefined) weights.set(t, w)
-      else unknown++
-    }
-    const length = Math.sqrt(sumSquares) || 1
-    for (const [t, w] of weights) weights.set(t, w / length)
-    return {weights, unknown}
+    for (let i = 0; i < ids.length; i++) weights[i] /= norm || 1
+    return {terms: ids, weights}
   }
 
   /**
    * The k best documents for a query, by descending score then ascending id; zero scores omitted.
    *
    * Terms are visited from the largest possible contribution (query weight × the term's largest
-   * posting weight) down. Once all the remaining terms together could add less than half the
-   * k-th best partial score, the rest of the postings are not scanned: a document only they reach
-   * cannot enter the top k. The documents whose partial score plus that bound still reaches the
-   * k-th best partial are then scored exactly from their own rows, in term-id order, so a score
-   * is the same number however it was reached (and what `explain` adds up). Exact, not
-   * approximate: pruning only skips documents that provably cannot be in the top k.
+   * posting weight) down, while a min-heap keeps the k best partial scores so far. Once all the
+   * remaining terms together could add less than half the k-th best partial score, the rest of
+   * the postings are not scanned: a document only they reach cannot enter the top k. The
+   * documents whose partial score plus that bound still reaches the k-th best partial are then
+   * scored exactly from their own rows, in term-id order, so a score is the same number however
+   * it was reached (and what `explain` adds up). Exact, not approximate: pruning only skips
+   * documents that provably cannot be in the top k.
    */
-  search(terms: Map<string, number>, k: number): Hit[] {
+  search(terms: TermWeights, k: number): Hit[] {
     if (k <= 0) return []
-    const {weights} = this.queryWeights(terms)
-    const queryTerms = [...weights.keys()].sort((a, b) => a - b)
-    const n = queryTerms.length
-    const queryWeight = new Float64Array(n)
-    for (let i = 0; i < n; i++) queryWeight[i] = weights.get(queryTerms[i])!
-    // Visit terms from the largest possible contribution down; `remaining[v]` bounds what the
-    // terms from v on can still add to any document.
+    const query = this.queryVector(terms)
+    const n = query.terms.length
+    // `remaining[v]` bounds what the terms visited from v on can still add to any document.
     const bound = new Float64Array(n)
-    for (let i = 0; i < n; i++) bound[i] = queryWeight[i] * this.maxWeight[queryTerms[i]]
+    for (let i = 0; i < n; i++) bound[i] = query.weights[i] * this.maxWeight[query.terms[i]]
     const visit = Array.from({length: n}, (_, i) => i).sort((a, b) => bound[b] - bound[a] || a - b)
     const remaining = new Float64Array(n + 1)
     for (let v = n - 1; v >= 0; v--) remaining[v] = remaining[v + 1] + bound[visit[v]]
@@ -276,46 +277,37 @@ export class MatchIndex {
     const touched = this.touched
     const postDoc = this.postDoc
     const postWeight = this.postWeight
+    const heap = new PartialScoreHeap(k, this.heapSlot)
     let count = 0
-    let threshold = 0
-    let maxPartial = 0
-    let checkedAt = -Infinity
     let stop = n
     for (let v = 0; v < n; v++) {
-      // Once the rest could add less than half the k-th best partial score, a document they
-      // alone reach cannot enter the top k, and few reached ones stay in contention: stop.
-      if (count >= k && remaining[v] < threshold * 0.5) {
+      if (heap.full && remaining[v] < heap.min * 0.5) {
         stop = v
         break
       }
       const i = visit[v]
-      const t = queryTerms[i]
-      const q = queryWeight[i]
+      const t = query.terms[i]
+      const q = query.weights[i]
       const end = this.postStart[t + 1]
+      let min = heap.min
       for (let j = this.postStart[t]; j < end; j++) {
         const doc = postDoc[j]
         if (scores[doc] === 0) touched[count++] = doc
         const score = (scores[doc] += q * postWeight[j])
-        if (score > maxPartial) maxPartial = score
-      }
-      // The k-th best partial costs a pass over the touched documents: compute it only when the
-      // best partial alone shows that stopping may be near.
-      if (count >= k && remaining[v + 1] < maxPartial * 0.5 && v - checkedAt >= 2) {
-        threshold = this.kthBest(count, k)
-        checkedAt = v
+        if (score > min) min = heap.offer(doc, score)
       }
     }
     // Candidates: documents whose partial score plus what the skipped terms could add reaches
     // the k-th best partial (a lower bound of the final k-th best). The margin absorbs rounding.
-    const kth = count > k ? this.kthBest(count, k) : 0
-    const cut = kth * (1 - 1e-9) - remaining[stop]
+    const cut = (heap.full ? heap.min : 0) * (1 - 1e-9) - remaining[stop]
+    heap.clear()
     const best: Hit[] = []
     for (let c = 0; c < count; c++) {
       const doc = touched[c]
       const partial = scores[doc]
       scores[doc] = 0
       if (partial < cut) continue
-      const score = this.exactScore(doc, queryTerms, queryWeight)
+      const score = this.exactScore(doc, query)
       if (score <= 0) continue
       if (best.length === k && !this.better(doc, score, best[k - 1])) continue
       // Insertion into a short sorted list beats a heap for the small k used here.
@@ -330,42 +322,18 @@ export class MatchIndex {
     return best
   }
 
-  /** The k-th largest partial score among the first `count` touched documents. */
-  private kthBest(count: number, k: number): number {
-    const top = new Float64Array(k)
-    let size = 0
-    for (let c = 0; c < count; c++) {
-      const s = this.scores[this.touched[c]]
-      if (size < k) {
-        let at = size++
-        while (at > 0 && top[at - 1] < s) {
-          top[at] = top[at - 1]
-          at--
-        }
-        top[at] = s
-      } else if (s > top[k - 1]) {
-        let at = k - 1
-        while (at > 0 && top[at - 1] < s) {
-          top[at] = top[at - 1]
-          at--
-        }
-        top[at] = s
-      }
-    }
-    return size === k ? top[k - 1] : 0
-  }
-
   /** Σ query weight × document weight over shared terms, walking both sorted term lists. */
-  private exactScore(doc: number, queryTerms: number[], queryWeight: Float64Array): number {
+  private exactScore(doc: number, query: QueryVector): number {
     let score = 0
     let j = this.docStart[doc]
     const end = this.docStart[doc + 1]
     let i = 0
-    while (i < queryTerms.length && j < end) {
-      const qt = queryTerms[i]
+    const n = query.terms.length
+    while (i < n && j < end) {
+      const qt = query.terms[i]
       const dt = this.docTerm[j]
       if (qt === dt) {
-        score += queryWeight[i] * this.docWeight[j]
+        score += query.weights[i] * this.docWeight[j]
         i++
         j++
       } else if (qt < dt) i++
@@ -378,23 +346,26 @@ export class MatchIndex {
     return score > than.score || (score === than.score && this.idRank[doc] < this.idRank[than.doc])
   }
 
-  /** The terms a query shares with a document and what each adds to the score, largest first. */
-  explain(terms: Map<string, number>, doc: number): TermContribution[] {
-    const {weights} = this.queryWeights(terms)
+  /** The terms a query shares with a document and what each adds to the score, in term-id order. */
+  explain(terms: TermWeights, doc: number): TermContribution[] {
+    const query = this.queryVector(terms)
     const out: TermContribution[] = []
+    let i = 0
     for (let j = this.docStart[doc]; j < this.docStart[doc + 1]; j++) {
       const t = this.docTerm[j]
-      const q = weights.get(t)
-      if (q === undefined) continue
+      while (i < query.terms.length && query.terms[i] < t) i++
+      if (i === query.terms.length) break
+      if (query.terms[i] !== t) continue
+      const q = query.weights[i]
       out.push({
-        term: this.terms[t],
+        term: t,
         queryWeight: q,
         docWeight: this.docWeight[j],
         contribution: q * this.docWeight[j],
         idf: this.idf[t],
       })
     }
-    return out.sort((a, b) => b.contribution - a.contribution || compareText(a.term, b.term))
+    return out
   }
 
   /**
@@ -402,22 +373,21 @@ export class MatchIndex {
    * found in the document, and of the document's mass found in the query. The basis of the
    * set-theory relationship (equal / subset / superset / intersects).
    */
-  overlap(terms: Map<string, number>, doc: number): {queryShare: number; docShare: number} {
+  overlap(terms: TermWeights, doc: number): {queryShare: number; docShare: number} {
     let queryMass = 0
     let sharedQueryMass = 0
     const present = new Set<number>()
     for (let j = this.docStart[doc]; j < this.docStart[doc + 1]; j++) present.add(this.docTerm[j])
     for (const [term, tf] of terms) {
-      const t = this.termIds.get(term)
-      const w = sublinear(tf) * (t === undefined ? this.maxIdf : this.idf[t])
+      const w = sublinear(tf) * this.idfOf(term)
       queryMass += w
-      if (t !== undefined && present.has(t)) sharedQueryMass += w
+      if (present.has(term)) sharedQueryMass += w
     }
     let docMass = 0
     let sharedDocMass = 0
     for (let j = this.docStart[doc]; j < this.docStart[doc + 1]; j++) {
       docMass += this.docWeight[j]
-      if (terms.has(this.terms[this.docTerm[j]])) sharedDocMass += this.docWeight[j]
+      if (terms.has(this.docTerm[j])) sharedDocMass += this.docWeight[j]
     }
     return {
       queryShare: queryMass > 0 ? sharedQueryMass / queryMass : 0,
@@ -427,5 +397,94 @@ export class MatchIndex {
 
   docIndex(id: string): number | undefined {
     return this.idIndex.get(id)
+  }
+}
+
+/**
+ * The k best partial scores during a search: a binary min-heap of documents whose scores only
+ * grow. `slot` (one entry per document, shared between searches, zero when out of the heap) is
+ * each document's position + 1, so a document already in the heap is updated in place.
+ */
+class PartialScoreHeap {
+  private readonly docs: Int32Array
+  private readonly values: Float64Array
+  private size = 0
+
+  constructor(
+    private readonly k: number,
+    private readonly slot: Int32Array,
+  ) {
+    this.docs = new Int32Array(k)
+    this.values = new Float64Array(k)
+  }
+
+  get full(): boolean {
+    return this.size === this.k
+  }
+
+  /** The k-th best partial score, or -1 while fewer than k documents are in. */
+  get min(): number {
+    return this.size === this.k ? this.values[0] : -1
+  }
+
+  /** Records a document's new partial score (above `min`); returns the new `min`. */
+  offer(doc: number, score: number): number {
+    let at = this.slot[doc] - 1
+    if (at < 0) {
+      if (this.size < this.k) {
+        at = this.size++
+        this.docs[at] = doc
+        this.values[at] = score
+        this.slot[doc] = at + 1
+        this.up(at)
+        return this.min
+      }
+      // Replaces the smallest, which leaves the heap.
+      this.slot[this.docs[0]] = 0
+      at = 0
+      this.docs[0] = doc
+      this.slot[doc] = 1
+    }
+    this.values[at] = score
+    this.down(at)
+    return this.min
+  }
+
+  /** Empties the heap, leaving `slot` zeroed for the next search. */
+  clear(): void {
+    for (let i = 0; i < this.size; i++) this.slot[this.docs[i]] = 0
+    this.size = 0
+  }
+
+  private up(at: number): void {
+    while (at > 0) {
+      const parent = (at - 1) >> 1
+      if (this.values[parent] <= this.values[at]) break
+      this.swap(at, parent)
+      at = parent
+    }
+  }
+
+  private down(at: number): void {
+    for (;;) {
+      const left = 2 * at + 1
+      if (left >= this.size) return
+      const right = left + 1
+      const child = right < this.size && this.values[right] < this.values[left] ? right : left
+      if (this.values[at] <= this.values[child]) return
+      this.swap(at, child)
+      at = child
+    }
+  }
+
+  private swap(a: number, b: number): void {
+    const doc = this.docs[a]
+    const value = this.values[a]
+    this.docs[a] = this.docs[b]
+    this.values[a] = this.values[b]
+    this.docs[b] = doc
+    this.values[b] = value
+    this.slot[this.docs[a]] = a + 1
+    this.slot[this.docs[b]] = b + 1
   }
 }

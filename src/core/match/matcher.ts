@@ -7,6 +7,7 @@ import type {GapscanConfig, Thresholds} from '../config.js'
 import {Analyser, type TextFields} from '../text/analyse.js'
 import type {Glossary} from '../text/glossary.js'
 import {compareText} from '../catalogue/problems.js'
+import type {TermWeights} from '../text/vocabulary.js'
 import {MatchIndex, MatchIndexBuilder, type Hit, type TermContribution} from './index.js'
 
 export const COVERAGE_STATUSES = ['covered', 'partial', 'gap'] as const
@@ -43,6 +44,12 @@ export interface MandateMatch {
   terms: string[]
 }
 
+/** A term's share of a score, with the term as text and as a reader would say it. */
+export interface LabelledContribution extends Omit<TermContribution, 'term'> {
+  term: string
+  label: string
+}
+
 export function coverageStatus(bestScore: number, thresholds: Thresholds): CoverageStatus {
   if (bestScore >= thresholds.covered) return 'covered'
   if (bestScore >= thresholds.partial) return 'partial'
@@ -59,7 +66,7 @@ export class Matcher {
   private readonly mandateIndex: MatchIndex
   private readonly mandates: {sg: number; question?: string}[]
   /** Titles analysed for title coverage, by document: the same standards come up for many subjects. */
-  private readonly titleTerms = new Map<number, Map<string, number>>()
+  private readonly titleTerms = new Map<number, TermWeights>()
 
   constructor(
     catalogue: Catalogue,
@@ -72,7 +79,7 @@ export class Matcher {
     const builder = new MatchIndexBuilder()
     for (const s of this.standards) builder.add(s.id, this.standardTerms(s))
     this.index = builder.build(config.scoring)
-    const mandateDocs: {id: string; terms: Map<string, number>}[] = []
+    const mandateDocs: {id: string; terms: TermWeights}[] = []
     this.mandates = []
     for (const group of catalogue.studyGroups) {
       this.mandates.push({sg: group.number})
@@ -89,7 +96,7 @@ export class Matcher {
   }
 
   /** A standard's terms as indexed: its number is part of its text, so "ISO 20022" finds it. */
-  standardTerms(standard: Standard): Map<string, number> {
+  standardTerms(standard: Standard): TermWeights {
     const fields = {
       title: standard.title,
       keywords: standard.keywords,
@@ -100,7 +107,7 @@ export class Matcher {
   }
 
   /** Analyses a query text, keeping readable labels for its explanations. */
-  analyse(subject: TextFields): Map<string, number> {
+  analyse(subject: TextFields): TermWeights {
     return this.analyser.analyse(subject, true).terms
   }
 
@@ -109,7 +116,7 @@ export class Matcher {
   }
 
   /** `match` for a subject already analysed (callers that also need its terms analyse once). */
-  matchTerms(subject: string, terms: Map<string, number>, top = this.config.top): SubjectResult {
+  matchTerms(subject: string, terms: TermWeights, top = this.config.top): SubjectResult {
     const hits = this.rank(terms, top)
     const matches = hits.map((hit) => {
       const standard = this.standards[hit.doc]
@@ -119,10 +126,9 @@ export class Matcher {
         org: standard.org,
         ...(standard.sg !== undefined ? {sg: standard.sg} : {}),
         status: standard.status,
-        terms: this.index
-          .explain(terms, hit.doc)
+        terms: this.contributions(this.index, terms, hit.doc)
           .slice(0, EXPLANATION_TERMS)
-          .map((c) => this.analyser.label(c.term)),
+          .map((c) => c.label),
       }
     })
     return {
@@ -136,7 +142,7 @@ export class Matcher {
    * Cosine hits re-ranked by title coverage (see GapscanConfig.titleBoost). A wider pool than
    * `top` is scored so that re-ranking can lift a standard from just below the cut.
    */
-  rank(terms: Map<string, number>, top: number): Hit[] {
+  rank(terms: TermWeights, top: number): Hit[] {
     const boost = this.config.titleBoost
     if (boost <= 0) return this.index.search(terms, top)
     const pool = this.index.search(terms, Math.max(top * 4, 20))
@@ -150,7 +156,7 @@ export class Matcher {
   }
 
   /** Share of a standard's title (idf-weighted terms) that the query contains. */
-  titleCoverage(terms: Map<string, number>, doc: number): number {
+  titleCoverage(terms: TermWeights, doc: number): number {
     let title = this.titleTerms.get(doc)
     if (!title) {
       title = this.analyser.analyse({title: this.standards[doc].title}).terms
@@ -172,10 +178,9 @@ export class Matcher {
     return this.mandateIndex.search(terms, top).map((hit) => ({
       ...this.mandates[hit.doc],
       score: roundScore(hit.score),
-      terms: this.mandateIndex
-        .explain(terms, hit.doc)
+      terms: this.contributions(this.mandateIndex, terms, hit.doc)
         .slice(0, EXPLANATION_TERMS)
-        .map((c) => this.analyser.label(c.term)),
+        .map((c) => c.label),
     }))
   }
 
@@ -188,7 +193,7 @@ export class Matcher {
    * little about how common a word is.
    */
   studyGroupEvidence(
-    subject: TextFields | Map<string, number>,
+    subject: TextFields | TermWeights,
     exclude: ReadonlySet<string> = new Set(),
     pool = 50,
   ): {sg: number; question?: string; score: number}[] {
@@ -232,6 +237,14 @@ export class Matcher {
       .sort((a, b) => b.score - a.score || a.sg - b.sg)
   }
 
+  /** The terms a subject shares with a document, largest share first (ties by term), readable. */
+  private contributions(index: MatchIndex, terms: TermWeights, doc: number): LabelledContribution[] {
+    return index
+      .explain(terms, doc)
+      .map((c) => ({...c, term: this.analyser.vocabulary.text(c.term), label: this.analyser.label(c.term)}))
+      .sort((a, b) => b.contribution - a.contribution || compareText(a.term, b.term))
+  }
+
   /** The score of one subject against one standard, term by term. */
   explain(
     subject: TextFields,
@@ -241,16 +254,15 @@ export class Matcher {
         score: number
         cosine: number
         titleCoverage: number
-        contributions: (TermContribution & {label: string})[]
+        contributions: LabelledContribution[]
       }
     | undefined {
     const doc = this.index.docIndex(standardId)
     if (doc === undefined) return undefined
     const terms = this.analyse(subject)
-    const contributions = this.index
-      .explain(terms, doc)
-      .map((c) => ({...c, label: this.analyser.label(c.term)}))
-    const cosine = contributions.reduce((sum, c) => sum + c.contribution, 0)
+    // Summed in term-id order, as `search` sums, so the cosine is the same number.
+    const cosine = this.index.explain(terms, doc).reduce((sum, c) => sum + c.contribution, 0)
+    const contributions = this.contributions(this.index, terms, doc)
     const boost = this.config.titleBoost
     const titleCoverage = boost > 0 ? this.titleCoverage(terms, doc) : 0
     const score = boost > 0 ? (cosine * (1 + boost * titleCoverage ** 2)) / (1 + boost) : cosine

@@ -8,6 +8,7 @@ import {detectLanguageOfTokens, type Language} from './language.js'
 import {lightForm, tokenise} from './normalise.js'
 import {stem} from './stem.js'
 import {isStopWord} from './stopwords.js'
+import {Vocabulary, type TermId, type TermWeights} from './vocabulary.js'
 
 export interface FieldWeights {
   title: number
@@ -33,20 +34,33 @@ export interface TextFields {
 
 export interface AnalysedText {
   language: Language
-  /** Term → weighted count. */
-  terms: Map<string, number>
+  /** Term id (in the analyser's vocabulary) → weighted count. */
+  terms: TermWeights
 }
 
-export const BIGRAM_JOINER = '_'
+/** What a folded token stands for in one language: a term id, or STOP for a stop word. */
+const STOP = -1
 
 export class Analyser {
+  /** Ids of every term this analyser has produced; indexes and queries share them. */
+  readonly vocabulary: Vocabulary
   /** A readable form of each term (the first surface words seen), for explanations. */
-  readonly labels = new Map<string, string>()
-  private readonly conceptLabels = new Map<string, string>()
+  private readonly labels = new Map<TermId, string>()
+  private readonly conceptLabels = new Map<TermId, string>()
+  /**
+   * Folded token → term id (or STOP), per language: a corpus repeats a small vocabulary, so
+   * each distinct token is checked against the stop words and stemmed once.
+   */
+  private readonly tokenTerms: Record<Language, Map<string, TermId>> = {en: new Map(), fr: new Map()}
 
-  constructor(readonly options: AnalyserOptions) {
+  constructor(
+    readonly options: AnalyserOptions,
+    vocabulary = new Vocabulary(),
+  ) {
+    this.vocabulary = vocabulary
     for (const concept of options.glossary?.concepts ?? []) {
-      this.conceptLabels.set(CONCEPT_PREFIX + concept.id, concept.en[0] ?? concept.fr[0] ?? concept.id)
+      const id = vocabulary.word(CONCEPT_PREFIX + concept.id)
+      this.conceptLabels.set(id, concept.en[0] ?? concept.fr[0] ?? concept.id)
     }
   }
 
@@ -60,7 +74,7 @@ export class Analyser {
     const lang =
       language ??
       detectLanguageOfTokens(titleTokens.concat(bodyTokens), `${fields.title} ${fields.body ?? ''}`)
-    const terms = new Map<string, number>()
+    const terms: TermWeights = new Map()
     const {weights} = this.options
     this.addField(terms, titleTokens, weights.title, lang, withLabels)
     for (const id of fields.identifiers ?? [])
@@ -73,19 +87,31 @@ export class Analyser {
   }
 
   /** The readable label of a term. */
-  label(term: string): string {
-    return this.conceptLabels.get(term) ?? this.labels.get(term) ?? term
+  label(term: TermId): string {
+    return this.conceptLabels.get(term) ?? this.labels.get(term) ?? this.vocabulary.text(term)
+  }
+
+  /** The term a folded token stands for in a language, or STOP. */
+  private termOf(token: string, language: Language): TermId {
+    const known = this.tokenTerms[language]
+    let term = known.get(token)
+    if (term === undefined) {
+      term = isStopWord(token) ? STOP : this.vocabulary.word(stem(token, language))
+      // Bounded, for a process that analyses an endless stream of new tokens.
+      if (known.size < 500_000) known.set(token, term)
+    }
+    return term
   }
 
   private addField(
-    terms: Map<string, number>,
+    terms: TermWeights,
     tokens: string[],
     weight: number,
     language: Language,
     withLabels: boolean,
   ): void {
     if (weight <= 0 || tokens.length === 0) return
-    const add = (term: string) => terms.set(term, (terms.get(term) ?? 0) + weight)
+    const add = (term: TermId) => terms.set(term, (terms.get(term) ?? 0) + weight)
     // Words inside a glossary term count once, as the concept, not again as words and bigrams:
     // otherwise a long term ("information and communication technology") outweighs the rest.
     const inConcept = new Uint8Array(tokens.length)
@@ -94,29 +120,30 @@ export class Analyser {
       for (const span of findConcepts(this.options.glossary, tokens.map(lightForm))) {
         // "Internet of things (IoT)": a term followed by its own acronym is one mention.
         if (!(last && last.concept === span.concept && last.end === span.start))
-          add(CONCEPT_PREFIX + span.concept)
+          add(this.vocabulary.word(CONCEPT_PREFIX + span.concept))
         inConcept.fill(1, span.start, span.end)
         last = span
       }
     }
-    let previous: string | undefined
-    let previousWord: string | undefined
+    const bigrams = this.options.bigrams
+    let previous = STOP
+    let previousWord = ''
     for (let i = 0; i < tokens.length; i++) {
-      const token = tokens[i]
       if (inConcept[i]) {
-        previous = undefined
+        previous = STOP
         continue
       }
-      if (isStopWord(token)) continue
-      const stemmed = stem(token, language)
-      if (withLabels && !this.labels.has(stemmed)) this.labels.set(stemmed, token)
-      add(stemmed)
-      if (this.options.bigrams && previous !== undefined) {
-        const bigram = previous + BIGRAM_JOINER + stemmed
+      const token = tokens[i]
+      const term = this.termOf(token, language)
+      if (term === STOP) continue
+      if (withLabels && !this.labels.has(term)) this.labels.set(term, token)
+      add(term)
+      if (bigrams && previous !== STOP) {
+        const bigram = this.vocabulary.bigram(previous, term)
         if (withLabels && !this.labels.has(bigram)) this.labels.set(bigram, `${previousWord} ${token}`)
         add(bigram)
       }
-      previous = stemmed
+      previous = term
       previousWord = token
     }
   }
