@@ -4,7 +4,7 @@
  * Each term's weight is the sum of the weights of the fields it occurs in.
  */
 import {CONCEPT_PREFIX, findConcepts, type ConceptSpan, type Glossary} from './glossary.js'
-import {detectLanguageOfTokens, type Language} from './language.js'
+import {languageMarker, languageOfCounts, type Language} from './language.js'
 import {lightForm, tokenise} from './normalise.js'
 import {stem} from './stem.js'
 import {isStopWord} from './stopwords.js'
@@ -38,8 +38,21 @@ export interface AnalysedText {
   terms: TermWeights
 }
 
-/** What a folded token stands for in one language: a term id, or STOP for a stop word. */
+/** A term id that stands for a stop word (no term). */
 const STOP = -1
+/** Not stemmed in that language yet. */
+const UNSEEN = -2
+
+/**
+ * What the analyser knows of a distinct folded token, worked out once: whether it marks a
+ * language, its light form (for glossary lookup), and its term in each language (or STOP).
+ */
+interface TokenInfo {
+  marker: Language | undefined
+  light: string
+  en: TermId
+  fr: TermId
+}
 
 export class Analyser {
   /** Ids of every term this analyser has produced; indexes and queries share them. */
@@ -48,10 +61,11 @@ export class Analyser {
   private readonly labels = new Map<TermId, string>()
   private readonly conceptLabels = new Map<TermId, string>()
   /**
-   * Folded token → term id (or STOP), per language: a corpus repeats a small vocabulary, so
-   * each distinct token is checked against the stop words and stemmed once.
+   * Folded token → what it stands for. A corpus repeats a small vocabulary, so each distinct
+   * token is classified, checked against the stop words and stemmed once, and a text's tokens
+   * cost one lookup each.
    */
-  private readonly tokenTerms: Record<Language, Map<string, TermId>> = {en: new Map(), fr: new Map()}
+  private readonly tokens = new Map<string, TokenInfo>()
 
   constructor(
     readonly options: AnalyserOptions,
@@ -71,18 +85,17 @@ export class Analyser {
   analyse(fields: TextFields, withLabels = false, language?: Language): AnalysedText {
     const titleTokens = tokenise(fields.title)
     const bodyTokens = fields.body ? tokenise(fields.body) : []
-    const lang =
-      language ??
-      detectLanguageOfTokens(titleTokens.concat(bodyTokens), `${fields.title} ${fields.body ?? ''}`)
+    const title = titleTokens.map((token) => this.infoOf(token))
+    const body = bodyTokens.map((token) => this.infoOf(token))
+    const lang = language ?? this.languageOf(title, body, `${fields.title} ${fields.body ?? ''}`)
     const terms: TermWeights = new Map()
     const {weights} = this.options
-    this.addField(terms, titleTokens, weights.title, lang, withLabels)
-    for (const id of fields.identifiers ?? [])
-      this.addField(terms, tokenise(id), weights.title, lang, withLabels)
+    this.addField(terms, titleTokens, title, weights.title, lang, withLabels)
+    for (const id of fields.identifiers ?? []) this.addPhrase(terms, id, weights.title, lang, withLabels)
     // Each keyword is its own phrase: no bigram spans two keywords.
     for (const keyword of fields.keywords ?? [])
-      this.addField(terms, tokenise(keyword), weights.keywords, lang, withLabels)
-    if (bodyTokens.length > 0) this.addField(terms, bodyTokens, weights.body, lang, withLabels)
+      this.addPhrase(terms, keyword, weights.keywords, lang, withLabels)
+    this.addField(terms, bodyTokens, body, weights.body, lang, withLabels)
     return {language: lang, terms}
   }
 
@@ -91,21 +104,67 @@ export class Analyser {
     return this.conceptLabels.get(term) ?? this.labels.get(term) ?? this.vocabulary.text(term)
   }
 
-  /** The term a folded token stands for in a language, or STOP. */
-  private termOf(token: string, language: Language): TermId {
-    const known = this.tokenTerms[language]
-    let term = known.get(token)
-    if (term === undefined) {
-      term = isStopWord(token) ? STOP : this.vocabulary.word(stem(token, language))
+  private infoOf(token: string): TokenInfo {
+    let info = this.tokens.get(token)
+    if (info === undefined) {
+      const stop = isStopWord(token)
+      info = {
+        marker: languageMarker(token),
+        light: lightForm(token),
+        en: stop ? STOP : UNSEEN,
+        fr: stop ? STOP : UNSEEN,
+      }
       // Bounded, for a process that analyses an endless stream of new tokens.
-      if (known.size < 500_000) known.set(token, term)
+      if (this.tokens.size < 500_000) this.tokens.set(token, info)
+    }
+    return info
+  }
+
+  /** The language rule (see language.ts) on tokens already looked up. */
+  private languageOf(title: TokenInfo[], body: TokenInfo[], rawText: string): Language {
+    let english = 0
+    let french = 0
+    for (const tokens of [title, body]) {
+      for (const {marker} of tokens) {
+        if (marker === 'en') english++
+        else if (marker === 'fr') french++
+      }
+    }
+    return languageOfCounts(english, french, rawText)
+  }
+
+  /** The term a token stands for in a language, or STOP. */
+  private termOf(token: string, info: TokenInfo, language: Language): TermId {
+    let term = info[language]
+    if (term === UNSEEN) {
+      term = this.vocabulary.word(stem(token, language))
+      info[language] = term
     }
     return term
+  }
+
+  private addPhrase(
+    terms: TermWeights,
+    text: string,
+    weight: number,
+    language: Language,
+    withLabels: boolean,
+  ): void {
+    const tokens = tokenise(text)
+    this.addField(
+      terms,
+      tokens,
+      tokens.map((token) => this.infoOf(token)),
+      weight,
+      language,
+      withLabels,
+    )
   }
 
   private addField(
     terms: TermWeights,
     tokens: string[],
+    infos: TokenInfo[],
     weight: number,
     language: Language,
     withLabels: boolean,
@@ -117,7 +176,10 @@ export class Analyser {
     const inConcept = new Uint8Array(tokens.length)
     if (this.options.glossary) {
       let last: ConceptSpan | undefined
-      for (const span of findConcepts(this.options.glossary, tokens.map(lightForm))) {
+      for (const span of findConcepts(
+        this.options.glossary,
+        infos.map((info) => info.light),
+      )) {
         // "Internet of things (IoT)": a term followed by its own acronym is one mention.
         if (!(last && last.concept === span.concept && last.end === span.start))
           add(this.vocabulary.word(CONCEPT_PREFIX + span.concept))
@@ -134,7 +196,7 @@ export class Analyser {
         continue
       }
       const token = tokens[i]
-      const term = this.termOf(token, language)
+      const term = this.termOf(token, infos[i], language)
       if (term === STOP) continue
       if (withLabels && !this.labels.has(term)) this.labels.set(term, token)
       add(term)

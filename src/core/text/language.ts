@@ -26,10 +26,21 @@ export function detectLanguageOfTokens(tokens: readonly string[], rawText: strin
   let english = 0
   let french = 0
   for (const word of tokens) {
-    // `de`, `en` are ambiguous only in theory: `en` is not an English function word here.
-    if (ENGLISH_MARKERS.has(word)) english++
-    else if (FRENCH_MARKERS.has(word)) french++
+    const marker = languageMarker(word)
+    if (marker === 'en') english++
+    else if (marker === 'fr') french++
   }
+  return languageOfCounts(english, french, rawText)
+}
+
+/** Which language a folded word is a function word of, if any. */
+export function languageMarker(word: string): Language | undefined {
+  // `de`, `en` are ambiguous only in theory: `en` is not an English function word here.
+  return ENGLISH_MARKERS.has(word) ? 'en' : FRENCH_MARKERS.has(word) ? 'fr' : undefined
+}
+
+/** The rule itself, given the counts of English and French function words. */
+export function languageOfCounts(english: number, french: number, rawText: string): Language {
   if (english !== french) return french > english ? 'fr' : 'en'
   return /[éèêàçôûùîïœ]/i.test(rawText) ? 'fr' : 'en'
 }
