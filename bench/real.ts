@@ -40,7 +40,7 @@ export function realDataPaths(dataDir: string): {requirements: string; relaton: 
   return relaton.length > 0 ? {requirements, relaton} : undefined
 }
 
-export function runReal(dataDir: string, glossaryPath: string): RealFigures {
+export async function runReal(dataDir: string, glossaryPath: string): Promise<RealFigures> {
   const paths = realDataPaths(dataDir)
   if (!paths) throw new Error(`${dataDir}: no GovStack requirements or Relaton snapshots`)
   const loadAtStart = loadavg()[0]
@@ -87,7 +87,7 @@ export function runReal(dataDir: string, glossaryPath: string): RealFigures {
   const indexMs = now() - t0 + addMs
   const standards = index.size
 
-  const {searchMs, matched, topSum} = searchAll(index, queries)
+  const {searchMs, matched, topSum} = await searchAll(index, queries)
   return {
     kind: 'real',
     queries: queries.length,

@@ -83,12 +83,12 @@ function inChild(job: string): Promise<Figures> {
   })
 }
 
-function childMain(job: string): void {
+async function childMain(job: string): Promise<void> {
   const [kind, name] = job.split(':')
   let figures: Figures
-  if (kind === 'gapscan') figures = runGapscan(sizeNamed(name))
+  if (kind === 'gapscan') figures = await runGapscan(sizeNamed(name))
   else if (kind === 'naive') figures = runNaive(sizeNamed(name))
-  else if (kind === 'real') figures = runReal(DATA, GLOSSARY)
+  else if (kind === 'real') figures = await runReal(DATA, GLOSSARY)
   else if (kind === 'catalogue') figures = runCatalogue(REPO)
   else fail(`unknown child job "${job}"`)
   process.send?.(figures, () => process.exit(0))

@@ -31,7 +31,7 @@ export default class Match extends BaseCommand<typeof Match> {
     const subjects: MatchSubject[] = subjectsToMatch(catalogue, this.flags.subjects)
     const selected = this.flags.kind ? subjects.filter((s) => s.kind === this.flags.kind) : subjects
     const matcher = new Matcher(catalogue, config, glossary)
-    const results = selected.map((subject) => matcher.match(subject, this.flags.top ?? config.top))
+    const results = await matcher.matchAll(selected, this.flags.top ?? config.top)
     if (!this.jsonEnabled()) {
       for (const result of results) {
         this.log(`${result.subject}\t${result.status}`)

@@ -86,8 +86,140 @@ export interface QueryVector {
   weights: Float64Array
 }
 
+/** An index's contents: plain data, typed arrays in shared memory, ready to send to a worker. */
+export interface IndexData {
+  ids: string[]
+  scoring: ScoringOptions
+  termCount: number
+  maxIdf: number
+  idf: Float64Array
+  postStart: Int32Array
+  postDoc: Int32Array
+  postWeight: Float32Array
+  maxWeight: Float32Array
+  docStart: Int32Array
+  docTerm: Int32Array
+  docWeight: Float32Array
+  idRank: Int32Array
+}
+
+const sharedInt32 = (length: number) => new Int32Array(new SharedArrayBuffer(length * 4))
+const sharedFloat32 = (length: number) => new Float32Array(new SharedArrayBuffer(length * 4))
+const sharedFloat64 = (length: number) => new Float64Array(new SharedArrayBuffer(length * 8))
+
+/**
+ * Computes an index's arrays from a builder. Arrays are allocated in shared memory, so worker
+ * threads can search the same index without copying it (see search-many.ts).
+ */
+function buildIndexData(
+  builder: MatchIndexBuilder,
+  scoring: ScoringOptions,
+  idfFrom?: MatchIndex,
+): IndexData {
+  const n = builder.ids.length
+  const nnz = builder.nnz
+  const ids = builder.ids
+  const termCount = builder.termCount
+  const docStart = sharedInt32(n + 1)
+  docStart.set(builder.docStart)
+  const docTerm = sharedInt32(nnz)
+  docTerm.set(builder.docTerm.subarray(0, nnz))
+  const rawTf = builder.rawTf
+  const v = termCount
+  const df = new Int32Array(v)
+  for (let j = 0; j < nnz; j++) df[docTerm[j]]++
+  const idf = sharedFloat64(v)
+  const bm25 = scoring.model === 'bm25'
+  // A term with no postings gets the idf of a term unseen in the corpus: it still counts in a
+  // query's norm. Both formulas give exactly that for df = 0.
+  const maxIdf = idfFrom ? idfFrom.maxIdf : bm25 ? Math.log(1 + (n + 0.5) / 0.5) : Math.log(n + 1) + 1
+  for (let t = 0; t < v; t++) {
+    idf[t] = idfFrom
+      ? idfFrom.idfOf(t)
+      : bm25
+        ? Math.log(1 + (n - df[t] + 0.5) / (df[t] + 0.5))
+        : Math.log((n + 1) / (df[t] + 1)) + 1
+  }
+  // Document weights.
+  const docWeight = sharedFloat32(nnz)
+  const docLength = new Float64Array(n)
+  let totalLength = 0
+  for (let i = 0; i < n; i++) {
+    for (let j = docStart[i]; j < docStart[i + 1]; j++) docLength[i] += rawTf[j]
+    totalLength += docLength[i]
+  }
+  const avgLength = n > 0 ? totalLength / n : 0
+  for (let i = 0; i < n; i++) {
+    const start = docStart[i]
+    const end = docStart[i + 1]
+    if (bm25) {
+      const {k1, b} = scoring.bm25
+      const norm = k1 * (1 - b + (b * docLength[i]) / (avgLength || 1))
+      for (let j = start; j < end; j++) {
+        docWeight[j] = (idf[docTerm[j]] * (rawTf[j] * (k1 + 1))) / (rawTf[j] + norm)
+      }
+    } else {
+      let sumSquares = 0
+      for (let j = start; j < end; j++) {
+        const w = sublinear(rawTf[j]) * idf[docTerm[j]]
+        docWeight[j] = w
+        sumSquares += w * w
+      }
+      const length = Math.sqrt(sumSquares) || 1
+      for (let j = start; j < end; j++) docWeight[j] /= length
+    }
+  }
+  // Inverted rows (postings), documents in ascending order within each term.
+  const postStart = sharedInt32(v + 1)
+  for (let t = 0; t < v; t++) postStart[t + 1] = postStart[t] + df[t]
+  const fill = Int32Array.from(postStart.subarray(0, v))
+  const postDoc = sharedInt32(nnz)
+  const postWeight = sharedFloat32(nnz)
+  const maxWeight = sharedFloat32(v)
+  for (let i = 0; i < n; i++) {
+    for (let j = docStart[i]; j < docStart[i + 1]; j++) {
+      const t = docTerm[j]
+      const slot = fill[t]++
+      postDoc[slot] = i
+      postWeight[slot] = docWeight[j]
+      if (docWeight[j] > maxWeight[t]) maxWeight[t] = docWeight[j]
+    }
+  }
+  // Forward rows again, now sorted by term id (a transpose of the postings, which are in term
+  // order): scoring and explanations walk them in that fixed order.
+  const rowFill = Int32Array.from(docStart.subarray(0, n))
+  for (let t = 0; t < v; t++) {
+    for (let j = postStart[t]; j < postStart[t + 1]; j++) {
+      const slot = rowFill[postDoc[j]]++
+      docTerm[slot] = t
+      docWeight[slot] = postWeight[j]
+    }
+  }
+  const order = Array.from({length: n}, (_, i) => i).sort((a, b) => compareText(ids[a], ids[b]))
+  const idRank = sharedInt32(n)
+  order.forEach((doc, rank) => (idRank[doc] = rank))
+  return {
+    ids,
+    scoring,
+    termCount,
+    maxIdf,
+    idf,
+    postStart,
+    postDoc,
+    postWeight,
+    maxWeight,
+    docStart,
+    docTerm,
+    docWeight,
+    idRank,
+  }
+}
+
 export class MatchIndex {
+  /** Everything a search needs, in shared memory: what a worker thread is given. */
+  readonly data: IndexData
   readonly ids: string[]
+  readonly scoring: ScoringOptions
   /** Term ids below this are the index's own (possibly with no postings); above, unseen. */
   private readonly termCount: number
   private readonly idf: Float64Array
@@ -110,102 +242,41 @@ export class MatchIndex {
   private readonly heapSlot: Int32Array
 
   /**
-   * Builds from a list of documents, or from a builder that was fed one document at a time.
-   * `idfFrom`: take term statistics from another (larger) index over the same vocabulary. A small
-   * collection, such as the ten study groups' mandates, says little about how common a word is;
-   * the standards do.
+   * Builds from a list of documents, or from a builder that was fed one document at a time, or
+   * takes the data of an index built elsewhere (in another thread). `idfFrom`: take term
+   * statistics from another (larger) index over the same vocabulary. A small collection, such as
+   * the ten study groups' mandates, says little about how common a word is; the standards do.
    */
   constructor(
-    source: IndexDocument[] | MatchIndexBuilder,
-    readonly scoring: ScoringOptions = DEFAULT_SCORING,
+    source: IndexDocument[] | MatchIndexBuilder | IndexData,
+    scoring: ScoringOptions = DEFAULT_SCORING,
     idfFrom?: MatchIndex,
   ) {
-    let builder: MatchIndexBuilder
-    if (source instanceof MatchIndexBuilder) builder = source
-    else {
-      builder = new MatchIndexBuilder()
+    let data: IndexData
+    if (source instanceof MatchIndexBuilder) data = buildIndexData(source, scoring, idfFrom)
+    else if (Array.isArray(source)) {
+      const builder = new MatchIndexBuilder()
       for (const d of source) builder.add(d.id, d.terms)
-    }
-    const n = builder.ids.length
-    const nnz = builder.nnz
-    this.ids = builder.ids
-    this.termCount = builder.termCount
-    this.docStart = Int32Array.from(builder.docStart)
-    this.docTerm = builder.docTerm.slice(0, nnz)
-    const rawTf = builder.rawTf
-    const v = this.termCount
-    const df = new Int32Array(v)
-    for (let j = 0; j < nnz; j++) df[this.docTerm[j]]++
-    this.idf = new Float64Array(v)
-    const bm25 = scoring.model === 'bm25'
-    // A term with no postings gets the idf of a term unseen in the corpus: it still counts in a
-    // query's norm. Both formulas give exactly that for df = 0.
-    this.maxIdf = idfFrom ? idfFrom.maxIdf : bm25 ? Math.log(1 + (n + 0.5) / 0.5) : Math.log(n + 1) + 1
-    for (let t = 0; t < v; t++) {
-      this.idf[t] = idfFrom
-        ? idfFrom.idfOf(t)
-        : bm25
-          ? Math.log(1 + (n - df[t] + 0.5) / (df[t] + 0.5))
-          : Math.log((n + 1) / (df[t] + 1)) + 1
-    }
-    // Document weights.
-    this.docWeight = new Float32Array(nnz)
-    const docLength = new Float64Array(n)
-    let totalLength = 0
-    for (let i = 0; i < n; i++) {
-      for (let j = this.docStart[i]; j < this.docStart[i + 1]; j++) docLength[i] += rawTf[j]
-      totalLength += docLength[i]
-    }
-    const avgLength = n > 0 ? totalLength / n : 0
-    for (let i = 0; i < n; i++) {
-      const start = this.docStart[i]
-      const end = this.docStart[i + 1]
-      if (bm25) {
-        const {k1, b} = scoring.bm25
-        const norm = k1 * (1 - b + (b * docLength[i]) / (avgLength || 1))
-        for (let j = start; j < end; j++) {
-          this.docWeight[j] = (this.idf[this.docTerm[j]] * (rawTf[j] * (k1 + 1))) / (rawTf[j] + norm)
-        }
-      } else {
-        let sumSquares = 0
-        for (let j = start; j < end; j++) {
-          const w = sublinear(rawTf[j]) * this.idf[this.docTerm[j]]
-          this.docWeight[j] = w
-          sumSquares += w * w
-        }
-        const length = Math.sqrt(sumSquares) || 1
-        for (let j = start; j < end; j++) this.docWeight[j] /= length
-      }
-    }
-    // Inverted rows (postings), documents in ascending order within each term.
-    this.postStart = new Int32Array(v + 1)
-    for (let t = 0; t < v; t++) this.postStart[t + 1] = this.postStart[t] + df[t]
-    const fill = this.postStart.slice(0, v)
-    this.postDoc = new Int32Array(nnz)
-    this.postWeight = new Float32Array(nnz)
-    this.maxWeight = new Float32Array(v)
-    for (let i = 0; i < n; i++) {
-      for (let j = this.docStart[i]; j < this.docStart[i + 1]; j++) {
-        const t = this.docTerm[j]
-        const slot = fill[t]++
-        this.postDoc[slot] = i
-        this.postWeight[slot] = this.docWeight[j]
-        if (this.docWeight[j] > this.maxWeight[t]) this.maxWeight[t] = this.docWeight[j]
-      }
-    }
-    // Forward rows again, now sorted by term id (a transpose of the postings, which are in term
-    // order): scoring and explanations walk them in that fixed order.
-    const rowFill = this.docStart.slice(0, n)
-    for (let t = 0; t < v; t++) {
-      for (let j = this.postStart[t]; j < this.postStart[t + 1]; j++) {
-        const slot = rowFill[this.postDoc[j]]++
-        this.docTerm[slot] = t
-        this.docWeight[slot] = this.postWeight[j]
-      }
-    }
-    const order = Array.from({length: n}, (_, i) => i).sort((a, b) => compareText(this.ids[a], this.ids[b]))
-    this.idRank = new Int32Array(n)
-    order.forEach((doc, rank) => (this.idRank[doc] = rank))
+      data = buildIndexData(builder, scoring, idfFrom)
+    } else data = source
+    this.data = data
+    ;({
+      ids: this.ids,
+      scoring: this.scoring,
+      termCount: this.termCount,
+      maxIdf: this.maxIdf,
+      idf: this.idf,
+      postStart: this.postStart,
+      postDoc: this.postDoc,
+      postWeight: this.postWeight,
+      maxWeight: this.maxWeight,
+      docStart: this.docStart,
+      docTerm: this.docTerm,
+      docWeight: this.docWeight,
+      idRank: this.idRank,
+    } = data)
+    // Documents counted from the rows: a search worker gets the index without its ids.
+    const n = this.docStart.length - 1
     this.ids.forEach((id, i) => {
       if (!this.idIndex.has(id)) this.idIndex.set(id, i)
     })

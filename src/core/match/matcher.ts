@@ -9,6 +9,7 @@ import type {Glossary} from '../text/glossary.js'
 import {compareText} from '../catalogue/problems.js'
 import type {TermWeights} from '../text/vocabulary.js'
 import {MatchIndex, MatchIndexBuilder, type Hit, type TermContribution} from './index.js'
+import {searchMany} from './search-many.js'
 
 export const COVERAGE_STATUSES = ['covered', 'partial', 'gap'] as const
 export type CoverageStatus = (typeof COVERAGE_STATUSES)[number]
@@ -115,9 +116,24 @@ export class Matcher {
     return this.matchTerms(subject.id, this.analyse(subject), top)
   }
 
+  /**
+   * `match` for a batch: the same results, with the searches spread over the machine's cores
+   * when the batch is large enough to gain from it (see searchMany).
+   */
+  async matchAll(subjects: MatchSubject[], top = this.config.top): Promise<SubjectResult[]> {
+    const terms = subjects.map((subject) => this.analyse(subject))
+    const pools = await searchMany(this.index, terms, this.poolSize(top))
+    return subjects.map((subject, i) =>
+      this.resultOf(subject.id, terms[i], this.rerank(terms[i], pools[i], top)),
+    )
+  }
+
   /** `match` for a subject already analysed (callers that also need its terms analyse once). */
   matchTerms(subject: string, terms: TermWeights, top = this.config.top): SubjectResult {
-    const hits = this.rank(terms, top)
+    return this.resultOf(subject, terms, this.rank(terms, top))
+  }
+
+  private resultOf(subject: string, terms: TermWeights, hits: Hit[]): SubjectResult {
     const matches = hits.map((hit) => {
       const standard = this.standards[hit.doc]
       return {
@@ -143,9 +159,16 @@ export class Matcher {
    * `top` is scored so that re-ranking can lift a standard from just below the cut.
    */
   rank(terms: TermWeights, top: number): Hit[] {
+    return this.rerank(terms, this.index.search(terms, this.poolSize(top)), top)
+  }
+
+  private poolSize(top: number): number {
+    return this.config.titleBoost > 0 ? Math.max(top * 4, 20) : top
+  }
+
+  private rerank(terms: TermWeights, pool: Hit[], top: number): Hit[] {
     const boost = this.config.titleBoost
-    if (boost <= 0) return this.index.search(terms, top)
-    const pool = this.index.search(terms, Math.max(top * 4, 20))
+    if (boost <= 0) return pool.slice(0, top)
     const boosted = pool.map((hit) => ({
       doc: hit.doc,
       score: (hit.score * (1 + boost * this.titleCoverage(terms, hit.doc) ** 2)) / (1 + boost),
