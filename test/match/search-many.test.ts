@@ -35,7 +35,7 @@ describe('match: searchMany', () => {
     assert.ok(oneByOne.filter((hits) => hits.length === 10).length > 250)
   })
 
-  it('searches in this thread when told to use one, or for a small batch', async () => {
+  it('gives the same hits on one thread, for a batch too small for threads, and none for no queries', async () => {
     assert.deepEqual(await searchMany(index, QUERIES, 10, {threads: 1}), oneByOne)
     assert.deepEqual(
       await searchMany(index, QUERIES.slice(0, 5), 3),

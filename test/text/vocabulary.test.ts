@@ -20,8 +20,9 @@ describe('text: Vocabulary', () => {
     assert.equal(vocabulary.bigram(a, b), ab)
     assert.equal(vocabulary.text(ab), 'network_secur')
     assert.equal(vocabulary.text(ba), 'secur_network')
-    assert.deepEqual(vocabulary.parts(ab), [a, b])
-    assert.equal(vocabulary.parts(a), undefined)
+    // Its parts are kept: the text is built from them, and finds the same id back.
+    assert.equal(vocabulary.find(vocabulary.text(ab)), ab)
+    assert.equal(vocabulary.find(vocabulary.text(a)), a)
   })
 
   it('finds words and bigrams by text, and nothing it never gave', () => {
@@ -38,6 +39,10 @@ describe('text: Vocabulary', () => {
   it('keeps every bigram through many table resizes', () => {
     const vocabulary = new Vocabulary()
     const words = Array.from({length: 300}, (_, i) => vocabulary.word(`w${i}`))
+    assert.deepEqual(
+      words,
+      Array.from({length: 300}, (_, i) => i),
+    )
     const ids = new Map<string, number>()
     for (const a of words) for (const b of words.slice(0, 60)) ids.set(`${a},${b}`, vocabulary.bigram(a, b))
     assert.equal(vocabulary.size, 300 + 300 * 60)
@@ -45,7 +50,7 @@ describe('text: Vocabulary', () => {
     for (const [key, id] of ids) {
       const [a, b] = key.split(',').map(Number)
       assert.equal(vocabulary.bigram(a, b), id)
-      assert.deepEqual(vocabulary.parts(id), [a, b])
+      assert.equal(vocabulary.text(id), `w${a}_w${b}`)
     }
     assert.equal(vocabulary.text(vocabulary.bigram(words[299], words[59])), 'w299_w59')
   })

@@ -216,8 +216,6 @@ function buildIndexData(
 }
 
 export class MatchIndex {
-  /** Everything a search needs, in shared memory: what a worker thread is given. */
-  readonly data: IndexData
   readonly ids: string[]
   readonly scoring: ScoringOptions
   /** Term ids below this are the index's own (possibly with no postings); above, unseen. */
@@ -259,7 +257,6 @@ export class MatchIndex {
       for (const d of source) builder.add(d.id, d.terms)
       data = buildIndexData(builder, scoring, idfFrom)
     } else data = source
-    this.data = data
     ;({
       ids: this.ids,
       scoring: this.scoring,
@@ -283,6 +280,25 @@ export class MatchIndex {
     this.scores = new Float64Array(n)
     this.touched = new Int32Array(n)
     this.heapSlot = new Int32Array(n)
+  }
+
+  /** Everything a search needs, its arrays in shared memory: what a worker thread is given. */
+  get data(): IndexData {
+    return {
+      ids: this.ids,
+      scoring: this.scoring,
+      termCount: this.termCount,
+      maxIdf: this.maxIdf,
+      idf: this.idf,
+      postStart: this.postStart,
+      postDoc: this.postDoc,
+      postWeight: this.postWeight,
+      maxWeight: this.maxWeight,
+      docStart: this.docStart,
+      docTerm: this.docTerm,
+      docWeight: this.docWeight,
+      idRank: this.idRank,
+    }
   }
 
   get size(): number {

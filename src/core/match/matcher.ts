@@ -142,7 +142,7 @@ export class Matcher {
         org: standard.org,
         ...(standard.sg !== undefined ? {sg: standard.sg} : {}),
         status: standard.status,
-        terms: this.contributions(this.index, terms, hit.doc)
+        terms: this.labelled(this.index.explain(terms, hit.doc))
           .slice(0, EXPLANATION_TERMS)
           .map((c) => c.label),
       }
@@ -201,7 +201,7 @@ export class Matcher {
     return this.mandateIndex.search(terms, top).map((hit) => ({
       ...this.mandates[hit.doc],
       score: roundScore(hit.score),
-      terms: this.contributions(this.mandateIndex, terms, hit.doc)
+      terms: this.labelled(this.mandateIndex.explain(terms, hit.doc))
         .slice(0, EXPLANATION_TERMS)
         .map((c) => c.label),
     }))
@@ -260,10 +260,9 @@ export class Matcher {
       .sort((a, b) => b.score - a.score || a.sg - b.sg)
   }
 
-  /** The terms a subject shares with a document, largest share first (ties by term), readable. */
-  private contributions(index: MatchIndex, terms: TermWeights, doc: number): LabelledContribution[] {
-    return index
-      .explain(terms, doc)
+  /** An index's explanation made readable: largest share first (ties by term), with labels. */
+  private labelled(contributions: TermContribution[]): LabelledContribution[] {
+    return contributions
       .map((c) => ({...c, term: this.analyser.vocabulary.text(c.term), label: this.analyser.label(c.term)}))
       .sort((a, b) => b.contribution - a.contribution || compareText(a.term, b.term))
   }
@@ -283,9 +282,10 @@ export class Matcher {
     const doc = this.index.docIndex(standardId)
     if (doc === undefined) return undefined
     const terms = this.analyse(subject)
-    // Summed in term-id order, as `search` sums, so the cosine is the same number.
-    const cosine = this.index.explain(terms, doc).reduce((sum, c) => sum + c.contribution, 0)
-    const contributions = this.contributions(this.index, terms, doc)
+    const explained = this.index.explain(terms, doc)
+    // Summed in term-id order (before sorting), as `search` sums, so the cosine is the same number.
+    const cosine = explained.reduce((sum, c) => sum + c.contribution, 0)
+    const contributions = this.labelled(explained)
     const boost = this.config.titleBoost
     const titleCoverage = boost > 0 ? this.titleCoverage(terms, doc) : 0
     const score = boost > 0 ? (cosine * (1 + boost * titleCoverage ** 2)) / (1 + boost) : cosine

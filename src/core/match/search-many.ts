@@ -51,6 +51,7 @@ export async function searchMany(
   k: number,
   options: SearchManyOptions = {},
 ): Promise<Hit[][]> {
+  // At least 64 queries per thread: fewer are not worth a thread's start-up.
   const threads = Math.max(
     1,
     Math.min(options.threads ?? availableParallelism(), Math.ceil(queries.length / 64)),

@@ -4,7 +4,7 @@
  * Each term's weight is the sum of the weights of the fields it occurs in.
  */
 import {CONCEPT_PREFIX, findConcepts, type ConceptSpan, type Glossary} from './glossary.js'
-import {languageMarker, languageOfCounts, type Language} from './language.js'
+import {languageMarker, languageOfMarkers, type Language} from './language.js'
 import {lightForm, tokenise} from './normalise.js'
 import {stem} from './stem.js'
 import {isStopWord} from './stopwords.js'
@@ -87,7 +87,12 @@ export class Analyser {
     const bodyTokens = fields.body ? tokenise(fields.body) : []
     const title = titleTokens.map((token) => this.infoOf(token))
     const body = bodyTokens.map((token) => this.infoOf(token))
-    const lang = language ?? this.languageOf(title, body, `${fields.title} ${fields.body ?? ''}`)
+    const lang =
+      language ??
+      languageOfMarkers(
+        title.concat(body).map((info) => info.marker),
+        `${fields.title} ${fields.body ?? ''}`,
+      )
     const terms: TermWeights = new Map()
     const {weights} = this.options
     this.addField(terms, titleTokens, title, weights.title, lang, withLabels)
@@ -118,19 +123,6 @@ export class Analyser {
       if (this.tokens.size < 500_000) this.tokens.set(token, info)
     }
     return info
-  }
-
-  /** The language rule (see language.ts) on tokens already looked up. */
-  private languageOf(title: TokenInfo[], body: TokenInfo[], rawText: string): Language {
-    let english = 0
-    let french = 0
-    for (const tokens of [title, body]) {
-      for (const {marker} of tokens) {
-        if (marker === 'en') english++
-        else if (marker === 'fr') french++
-      }
-    }
-    return languageOfCounts(english, french, rawText)
   }
 
   /** The term a token stands for in a language, or STOP. */

@@ -18,19 +18,7 @@ const FRENCH_MARKERS = new Set(
 )
 
 export function detectLanguage(text: string): Language {
-  return detectLanguageOfTokens(foldText(text).match(/[\p{L}]+/gu) ?? [], text)
-}
-
-/** The same rule on words already tokenised (folded), with the raw text for the accent tie-break. */
-export function detectLanguageOfTokens(tokens: readonly string[], rawText: string): Language {
-  let english = 0
-  let french = 0
-  for (const word of tokens) {
-    const marker = languageMarker(word)
-    if (marker === 'en') english++
-    else if (marker === 'fr') french++
-  }
-  return languageOfCounts(english, french, rawText)
+  return languageOfMarkers((foldText(text).match(/[\p{L}]+/gu) ?? []).map(languageMarker), text)
 }
 
 /** Which language a folded word is a function word of, if any. */
@@ -39,8 +27,14 @@ export function languageMarker(word: string): Language | undefined {
   return ENGLISH_MARKERS.has(word) ? 'en' : FRENCH_MARKERS.has(word) ? 'fr' : undefined
 }
 
-/** The rule itself, given the counts of English and French function words. */
-export function languageOfCounts(english: number, french: number, rawText: string): Language {
+/** The rule, given the markers of a text's words and the raw text for the accent tie-break. */
+export function languageOfMarkers(markers: readonly (Language | undefined)[], rawText: string): Language {
+  let english = 0
+  let french = 0
+  for (const marker of markers) {
+    if (marker === 'en') english++
+    else if (marker === 'fr') french++
+  }
   if (english !== french) return french > english ? 'fr' : 'en'
   return /[éèêàçôûùîïœ]/i.test(rawText) ? 'fr' : 'en'
 }

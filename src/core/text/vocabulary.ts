@@ -78,11 +78,6 @@ export class Vocabulary {
     return this.text(this.first[id]) + BIGRAM_JOINER + this.text(this.second[id])
   }
 
-  /** The parts of a bigram, or undefined for a word. */
-  parts(id: TermId): [TermId, TermId] | undefined {
-    return this.words[id] === undefined ? [this.first[id], this.second[id]] : undefined
-  }
-
   /** A term map keyed by text, for tests and debugging output. */
   named(terms: TermWeights): Map<string, number> {
     return new Map([...terms].map(([id, weight]) => [this.text(id), weight]))
