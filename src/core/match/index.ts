@@ -216,23 +216,9 @@ function buildIndexData(
 }
 
 export class MatchIndex {
-  readonly ids: string[]
-  readonly scoring: ScoringOptions
-  /** Term ids below this are the index's own (possibly with no postings); above, unseen. */
-  private readonly termCount: number
-  private readonly idf: Float64Array
-  readonly maxIdf: number
-  private readonly postStart: Int32Array
-  private readonly postDoc: Int32Array
-  private readonly postWeight: Float32Array
-  /** Largest weight in each term's postings: the most the term can add to any score. */
-  private readonly maxWeight: Float32Array
-  private readonly docStart: Int32Array
-  private readonly docTerm: Int32Array
-  private readonly docWeight: Float32Array
+  /** Everything a search needs, its arrays in shared memory: what a worker thread is given. */
+  readonly data: IndexData
 
-  /** Rank of each document's id in sorted order: ties in score are broken by id. */
-  private readonly idRank: Int32Array
   private readonly idIndex = new Map<string, number>()
   // Scratch space of `search`, reused from query to query (always left zeroed).
   private readonly scores: Float64Array
@@ -257,23 +243,9 @@ export class MatchIndex {
       for (const d of source) builder.add(d.id, d.terms)
       data = buildIndexData(builder, scoring, idfFrom)
     } else data = source
-    ;({
-      ids: this.ids,
-      scoring: this.scoring,
-      termCount: this.termCount,
-      maxIdf: this.maxIdf,
-      idf: this.idf,
-      postStart: this.postStart,
-      postDoc: this.postDoc,
-      postWeight: this.postWeight,
-      maxWeight: this.maxWeight,
-      docStart: this.docStart,
-      docTerm: this.docTerm,
-      docWeight: this.docWeight,
-      idRank: this.idRank,
-    } = data)
+    this.data = data
     // Documents counted from the rows: a search worker gets the index without its ids.
-    const n = this.docStart.length - 1
+    const n = this.data.docStart.length - 1
     this.ids.forEach((id, i) => {
       if (!this.idIndex.has(id)) this.idIndex.set(id, i)
     })
@@ -282,23 +254,16 @@ export class MatchIndex {
     this.heapSlot = new Int32Array(n)
   }
 
-  /** Everything a search needs, its arrays in shared memory: what a worker thread is given. */
-  get data(): IndexData {
-    return {
-      ids: this.ids,
-      scoring: this.scoring,
-      termCount: this.termCount,
-      maxIdf: this.maxIdf,
-      idf: this.idf,
-      postStart: this.postStart,
-      postDoc: this.postDoc,
-      postWeight: this.postWeight,
-      maxWeight: this.maxWeight,
-      docStart: this.docStart,
-      docTerm: this.docTerm,
-      docWeight: this.docWeight,
-      idRank: this.idRank,
-    }
+  get ids(): string[] {
+    return this.data.ids
+  }
+
+  get scoring(): ScoringOptions {
+    return this.data.scoring
+  }
+
+  get maxIdf(): number {
+    return this.data.maxIdf
   }
 
   get size(): number {
@@ -307,7 +272,7 @@ export class MatchIndex {
 
   /** Inverse document frequency of a term; terms without postings get the largest possible. */
   idfOf(term: TermId): number {
-    return term < this.termCount ? this.idf[term] : this.maxIdf
+    return term < this.data.termCount ? this.data.idf[term] : this.data.maxIdf
   }
 
   /**
@@ -317,7 +282,7 @@ export class MatchIndex {
    */
   queryVector(terms: TermWeights): QueryVector {
     const known: number[] = []
-    for (const term of terms.keys()) if (term < this.termCount) known.push(term)
+    for (const term of terms.keys()) if (term < this.data.termCount) known.push(term)
     known.sort((a, b) => a - b)
     const ids = Int32Array.from(known)
     const weights = new Float64Array(ids.length)
@@ -332,7 +297,7 @@ export class MatchIndex {
         sumSquares += w * w
       }
       norm = Math.sqrt(sumSquares)
-      for (let i = 0; i < ids.length; i++) weights[i] = sublinear(terms.get(ids[i])!) * this.idf[ids[i]]
+      for (let i = 0; i < ids.length; i++) weights[i] = sublinear(terms.get(ids[i])!) * this.data.idf[ids[i]]
     }
     for (let i = 0; i < ids.length; i++) weights[i] /= norm || 1
     return {terms: ids, weights}
@@ -356,14 +321,13 @@ export class MatchIndex {
     const n = query.terms.length
     // `remaining[v]` bounds what the terms visited from v on can still add to any document.
     const bound = new Float64Array(n)
-    for (let i = 0; i < n; i++) bound[i] = query.weights[i] * this.maxWeight[query.terms[i]]
+    for (let i = 0; i < n; i++) bound[i] = query.weights[i] * this.data.maxWeight[query.terms[i]]
     const visit = Array.from({length: n}, (_, i) => i).sort((a, b) => bound[b] - bound[a] || a - b)
     const remaining = new Float64Array(n + 1)
     for (let v = n - 1; v >= 0; v--) remaining[v] = remaining[v + 1] + bound[visit[v]]
     const scores = this.scores
     const touched = this.touched
-    const postDoc = this.postDoc
-    const postWeight = this.postWeight
+    const {postStart, postDoc, postWeight} = this.data
     const heap = new PartialScoreHeap(k, this.heapSlot)
     let count = 0
     let stop = n
@@ -375,9 +339,9 @@ export class MatchIndex {
       const i = visit[v]
       const t = query.terms[i]
       const q = query.weights[i]
-      const end = this.postStart[t + 1]
+      const end = postStart[t + 1]
       let min = heap.min
-      for (let j = this.postStart[t]; j < end; j++) {
+      for (let j = postStart[t]; j < end; j++) {
         const doc = postDoc[j]
         if (scores[doc] === 0) touched[count++] = doc
         const score = (scores[doc] += q * postWeight[j])
@@ -412,15 +376,16 @@ export class MatchIndex {
   /** Σ query weight × document weight over shared terms, walking both sorted term lists. */
   private exactScore(doc: number, query: QueryVector): number {
     let score = 0
-    let j = this.docStart[doc]
-    const end = this.docStart[doc + 1]
+    const {docStart, docTerm, docWeight} = this.data
+    let j = docStart[doc]
+    const end = docStart[doc + 1]
     let i = 0
     const n = query.terms.length
     while (i < n && j < end) {
       const qt = query.terms[i]
-      const dt = this.docTerm[j]
+      const dt = docTerm[j]
       if (qt === dt) {
-        score += query.weights[i] * this.docWeight[j]
+        score += query.weights[i] * docWeight[j]
         i++
         j++
       } else if (qt < dt) i++
@@ -430,7 +395,7 @@ export class MatchIndex {
   }
 
   private better(doc: number, score: number, than: Hit): boolean {
-    return score > than.score || (score === than.score && this.idRank[doc] < this.idRank[than.doc])
+    return score > than.score || (score === than.score && this.data.idRank[doc] < this.data.idRank[than.doc])
   }
 
   /** The terms a query shares with a document and what each adds to the score, in term-id order. */
@@ -438,8 +403,8 @@ export class MatchIndex {
     const query = this.queryVector(terms)
     const out: TermContribution[] = []
     let i = 0
-    for (let j = this.docStart[doc]; j < this.docStart[doc + 1]; j++) {
-      const t = this.docTerm[j]
+    for (let j = this.data.docStart[doc]; j < this.data.docStart[doc + 1]; j++) {
+      const t = this.data.docTerm[j]
       while (i < query.terms.length && query.terms[i] < t) i++
       if (i === query.terms.length) break
       if (query.terms[i] !== t) continue
@@ -447,9 +412,9 @@ export class MatchIndex {
       out.push({
         term: t,
         queryWeight: q,
-        docWeight: this.docWeight[j],
-        contribution: q * this.docWeight[j],
-        idf: this.idf[t],
+        docWeight: this.data.docWeight[j],
+        contribution: q * this.data.docWeight[j],
+        idf: this.data.idf[t],
       })
     }
     return out
@@ -464,7 +429,8 @@ export class MatchIndex {
     let queryMass = 0
     let sharedQueryMass = 0
     const present = new Set<number>()
-    for (let j = this.docStart[doc]; j < this.docStart[doc + 1]; j++) present.add(this.docTerm[j])
+    for (let j = this.data.docStart[doc]; j < this.data.docStart[doc + 1]; j++)
+      present.add(this.data.docTerm[j])
     for (const [term, tf] of terms) {
       const w = sublinear(tf) * this.idfOf(term)
       queryMass += w
@@ -472,9 +438,9 @@ export class MatchIndex {
     }
     let docMass = 0
     let sharedDocMass = 0
-    for (let j = this.docStart[doc]; j < this.docStart[doc + 1]; j++) {
-      docMass += this.docWeight[j]
-      if (terms.has(this.docTerm[j])) sharedDocMass += this.docWeight[j]
+    for (let j = this.data.docStart[doc]; j < this.data.docStart[doc + 1]; j++) {
+      docMass += this.data.docWeight[j]
+      if (terms.has(this.data.docTerm[j])) sharedDocMass += this.data.docWeight[j]
     }
     return {
       queryShare: queryMass > 0 ? sharedQueryMass / queryMass : 0,
