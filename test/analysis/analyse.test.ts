@@ -174,11 +174,9 @@ describe('analysis: analyse() on the analysis fixture', () => {
       new Matcher(catalogue, {...config, overlap: {...config.overlap, duplicate}}, glossary),
     ).overlaps.filter((o) => o.type === 'duplication')
 
-  // BUG (src/core/analysis/analyse.ts, duplicationOverlaps): the query side is still analysed with
-  // matcher.analyse({title, keywords, body}) — without the standard's number — instead of
-  // matcher.standardTerms(standard). F.7001 → ISO/IEC 99001 scores 0.7554 and the reverse 0.9323,
-  // so the pair is reported with 0.7554 up to a threshold of 0.7554 and with 0.9323 above it
-  // (0.9323 at the default 0.8). As indexed, the two standards' cosine is 0.7043 both ways.
+  // Each standard of a pair is analysed as indexed (with its number), so the pair scores the same
+  // both ways: 0.7043. (Analysed without the number, as once, F.7001 → ISO/IEC 99001 gave 0.7554
+  // and the reverse 0.9323, and the reported score depended on the threshold.)
   it('(b) duplication: near-identical standards of ITU-T and another body, scored as indexed', () => {
     const f = matcher.standards.find((s) => s.id === 'F.7001')!
     const iso = matcher.standards.find((s) => s.id === 'ISO/IEC 99001')!
@@ -239,8 +237,7 @@ describe('analysis: analyse() on the analysis fixture', () => {
     assert.deepEqual(types, ['coordination', 'coordination', 'coordination', 'coordination'])
   })
 
-  // BUG: see (b) above — with the query side analysed without the standard's number, the score
-  // depends on the search direction, so on the threshold: 0.7554 at 0.7, 0.9323 at 0.8.
+  // See (b) above: a pair scores the same both ways, so its score does not depend on the threshold.
   it('the score of a duplication pair does not depend on the threshold (symmetric)', () => {
     const at = (duplicate: number) => duplicationsAt(duplicate).map((o) => o.score)
     assert.deepEqual(at(0.6), [0.7043])

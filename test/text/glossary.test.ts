@@ -3,8 +3,14 @@ import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {InputError} from '../../src/core/errors.js'
-import {compileGlossary, findConcepts, loadGlossary, type Glossary} from '../../src/core/text/glossary.js'
-import {lightForm, tokenise} from '../../src/core/text/normalise.js'
+import {
+  compileGlossary,
+  findConcepts,
+  glossaryToken,
+  loadGlossary,
+  type Glossary,
+} from '../../src/core/text/glossary.js'
+import {tokenise} from '../../src/core/text/normalise.js'
 
 const GLOSSARY: Glossary = compileGlossary([
   {id: 'digital-twin', en: ['digital twin'], fr: ['jumeau numérique', 'jumeaux numériques']},
@@ -15,7 +21,7 @@ const GLOSSARY: Glossary = compileGlossary([
   {id: 'boilerplate', en: ['Recommendation', 'the standard'], fr: ['la norme']},
 ])
 
-const concepts = (text: string) => findConcepts(GLOSSARY, tokenise(text).map(lightForm))
+const concepts = (text: string) => findConcepts(tokenise(text).map((token) => glossaryToken(GLOSSARY, token)))
 
 describe('text: glossary (compileGlossary, findConcepts)', () => {
   it('indexes terms by their first light-form token, longest first', () => {
@@ -101,7 +107,9 @@ describe('text: loadGlossary', () => {
       {id: 'digital-twin', en: ['digital twin'], fr: ['jumeau numérique']},
       {id: 'iot', en: ['IoT'], fr: []},
     ])
-    assert.deepEqual(findConcepts(g, ['jumeau', 'numerique']), [{concept: 'digital-twin', start: 0, end: 2}])
+    assert.deepEqual(findConcepts(['jumeau', 'numerique'].map((token) => glossaryToken(g, token))), [
+      {concept: 'digital-twin', start: 0, end: 2},
+    ])
   })
 
   it('allows two spellings of one term within a concept', () => {

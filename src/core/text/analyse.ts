@@ -3,11 +3,12 @@
  * concepts, drop stop words, stem in the text's language, add bigrams of adjacent stems.
  * Each term's weight is the sum of the weights of the fields it occurs in.
  */
-import {CONCEPT_PREFIX, findConcepts, type ConceptSpan, type Glossary} from './glossary.js'
-import {languageMarker, languageOfMarkers, type Language} from './language.js'
-import {lightForm, tokenise} from './normalise.js'
+import {CONCEPT_PREFIX, findConcepts, glossaryToken, type Glossary, type GlossaryToken} from './glossary.js'
+import {languageMarker, languageOfWords, type Language} from './language.js'
+import {foldText} from './normalise.js'
 import {stem} from './stem.js'
 import {isStopWord} from './stopwords.js'
+import {TokenTable} from './token-table.js'
 import {Vocabulary, type TermId, type TermWeights} from './vocabulary.js'
 
 export interface FieldWeights {
@@ -45,11 +46,11 @@ const UNSEEN = -2
 
 /**
  * What the analyser knows of a distinct folded token, worked out once: whether it marks a
- * language, its light form (for glossary lookup), and its term in each language (or STOP).
+ * language, how the glossary sees it, and its term in each language (or STOP).
  */
-interface TokenInfo {
+interface TokenInfo extends GlossaryToken {
+  token: string
   marker: Language | undefined
-  light: string
   en: TermId
   fr: TermId
 }
@@ -65,7 +66,19 @@ export class Analyser {
    * token is classified, checked against the stop words and stemmed once, and a text's tokens
    * cost one lookup each.
    */
-  private readonly tokens = new Map<string, TokenInfo>()
+  private readonly tokens = new TokenTable<TokenInfo>((token) => {
+    const stop = isStopWord(token)
+    const {light, starts} = glossaryToken(this.options.glossary, token)
+    // One object shape for every token (no spread): the hot loops read these fields millions of times.
+    return {
+      token,
+      marker: languageMarker(token),
+      light,
+      starts,
+      en: stop ? STOP : UNSEEN,
+      fr: stop ? STOP : UNSEEN,
+    }
+  })
 
   constructor(
     readonly options: AnalyserOptions,
@@ -83,24 +96,17 @@ export class Analyser {
    * only show terms a query shares with a document, so only queries need it (it costs time).
    */
   analyse(fields: TextFields, withLabels = false, language?: Language): AnalysedText {
-    const titleTokens = tokenise(fields.title)
-    const bodyTokens = fields.body ? tokenise(fields.body) : []
-    const title = titleTokens.map((token) => this.infoOf(token))
-    const body = bodyTokens.map((token) => this.infoOf(token))
-    const lang =
-      language ??
-      languageOfMarkers(
-        title.concat(body).map((info) => info.marker),
-        `${fields.title} ${fields.body ?? ''}`,
-      )
+    const title = this.tokens.scan(foldText(fields.title))
+    const body = fields.body ? this.tokens.scan(foldText(fields.body)) : []
+    const lang = language ?? languageOfWords([title, body], fields.title, fields.body ?? '')
     const terms: TermWeights = new Map()
     const {weights} = this.options
-    this.addField(terms, titleTokens, title, weights.title, lang, withLabels)
+    this.addField(terms, title, weights.title, lang, withLabels)
     for (const id of fields.identifiers ?? []) this.addPhrase(terms, id, weights.title, lang, withLabels)
     // Each keyword is its own phrase: no bigram spans two keywords.
     for (const keyword of fields.keywords ?? [])
       this.addPhrase(terms, keyword, weights.keywords, lang, withLabels)
-    this.addField(terms, bodyTokens, body, weights.body, lang, withLabels)
+    this.addField(terms, body, weights.body, lang, withLabels)
     return {language: lang, terms}
   }
 
@@ -109,27 +115,11 @@ export class Analyser {
     return this.conceptLabels.get(term) ?? this.labels.get(term) ?? this.vocabulary.text(term)
   }
 
-  private infoOf(token: string): TokenInfo {
-    let info = this.tokens.get(token)
-    if (info === undefined) {
-      const stop = isStopWord(token)
-      info = {
-        marker: languageMarker(token),
-        light: lightForm(token),
-        en: stop ? STOP : UNSEEN,
-        fr: stop ? STOP : UNSEEN,
-      }
-      // Bounded, for a process that analyses an endless stream of new tokens.
-      if (this.tokens.size < 500_000) this.tokens.set(token, info)
-    }
-    return info
-  }
-
   /** The term a token stands for in a language, or STOP. */
-  private termOf(token: string, info: TokenInfo, language: Language): TermId {
+  private termOf(info: TokenInfo, language: Language): TermId {
     let term = info[language]
     if (term === UNSEEN) {
-      term = this.vocabulary.word(stem(token, language))
+      term = this.vocabulary.word(stem(info.token, language))
       info[language] = term
     }
     return term
@@ -142,53 +132,41 @@ export class Analyser {
     language: Language,
     withLabels: boolean,
   ): void {
-    const tokens = tokenise(text)
-    this.addField(
-      terms,
-      tokens,
-      tokens.map((token) => this.infoOf(token)),
-      weight,
-      language,
-      withLabels,
-    )
+    this.addField(terms, this.tokens.scan(foldText(text)), weight, language, withLabels)
   }
 
   private addField(
     terms: TermWeights,
-    tokens: string[],
     infos: TokenInfo[],
     weight: number,
     language: Language,
     withLabels: boolean,
   ): void {
-    if (weight <= 0 || tokens.length === 0) return
+    if (weight <= 0 || infos.length === 0) return
     const add = (term: TermId) => terms.set(term, (terms.get(term) ?? 0) + weight)
     // Words inside a glossary term count once, as the concept, not again as words and bigrams:
     // otherwise a long term ("information and communication technology") outweighs the rest.
-    const inConcept = new Uint8Array(tokens.length)
-    if (this.options.glossary) {
-      let last: ConceptSpan | undefined
-      for (const span of findConcepts(
-        this.options.glossary,
-        infos.map((info) => info.light),
-      )) {
-        // "Internet of things (IoT)": a term followed by its own acronym is one mention.
-        if (!(last && last.concept === span.concept && last.end === span.start))
-          add(this.vocabulary.word(CONCEPT_PREFIX + span.concept))
-        inConcept.fill(1, span.start, span.end)
-        last = span
-      }
+    const spans = findConcepts(infos)
+    for (let s = 0; s < spans.length; s++) {
+      const span = spans[s]
+      const last = spans[s - 1]
+      // "Internet of things (IoT)": a term followed by its own acronym is one mention.
+      if (!(last && last.concept === span.concept && last.end === span.start))
+        add(this.vocabulary.word(CONCEPT_PREFIX + span.concept))
     }
     const bigrams = this.options.bigrams
     let previous = STOP
     let previousWord = ''
-    for (let i = 0; i < tokens.length; i++) {
-      if (inConcept[i]) {
+    let span = 0
+    for (let i = 0; i < infos.length; i++) {
+      while (span < spans.length && spans[span].end <= i) span++
+      if (span < spans.length && spans[span].start <= i) {
         previous = STOP
         continue
       }
-      const token = tokens[i]
-      const term = this.termOf(token, infos[i], language)
+      const info = infos[i]
+      const token = info.token
+      const term = this.termOf(info, language)
       if (term === STOP) continue
       if (withLabels && !this.labels.has(term)) this.labels.set(term, token)
       add(term)

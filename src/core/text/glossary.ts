@@ -14,16 +14,34 @@ export interface Concept {
   fr: string[]
 }
 
+/** A glossary term as light-form tokens, and its concept. */
+export interface GlossaryTerm {
+  tokens: string[]
+  concept: string
+}
+
 export interface Glossary {
   concepts: Concept[]
   /** Terms by their first light-form token, longest first, for greedy phrase lookup. */
-  byFirstToken: Map<string, {tokens: string[]; concept: string}[]>
+  byFirstToken: Map<string, GlossaryTerm[]>
+}
+
+/** A token as the glossary sees it: its light form, and the glossary terms that start with it. */
+export interface GlossaryToken {
+  light: string
+  starts: readonly GlossaryTerm[] | undefined
+}
+
+/** How the glossary sees a folded token (callers that see a token often keep the result). */
+export function glossaryToken(glossary: Glossary | undefined, token: string): GlossaryToken {
+  const light = lightForm(token)
+  return {light, starts: glossary?.byFirstToken.get(light)}
 }
 
 export const CONCEPT_PREFIX = '#'
 
 export function compileGlossary(concepts: Concept[]): Glossary {
-  const byFirstToken = new Map<string, {tokens: string[]; concept: string}[]>()
+  const byFirstToken = new Map<string, GlossaryTerm[]>()
   for (const concept of concepts) {
     for (const term of [...concept.en, ...concept.fr]) {
       const tokens = tokenise(term).map(lightForm)
@@ -45,16 +63,16 @@ export interface ConceptSpan {
   end: number
 }
 
-/** Concepts found in a token sequence (light forms), longest term first, no overlaps. */
-export function findConcepts(glossary: Glossary, lightTokens: string[]): ConceptSpan[] {
+/** Concepts found in a token sequence, longest term first, no overlaps, in text order. */
+export function findConcepts(sequence: readonly GlossaryToken[]): ConceptSpan[] {
   const found: ConceptSpan[] = []
-  for (let i = 0; i < lightTokens.length; i++) {
-    const candidates = glossary.byFirstToken.get(lightTokens[i])
+  for (let i = 0; i < sequence.length; i++) {
+    const candidates = sequence[i].starts
     if (!candidates) continue
     for (const {tokens, concept} of candidates) {
-      if (i + tokens.length > lightTokens.length) continue
+      if (i + tokens.length > sequence.length) continue
       let same = true
-      for (let j = 1; j < tokens.length && same; j++) same = lightTokens[i + j] === tokens[j]
+      for (let j = 1; j < tokens.length && same; j++) same = sequence[i + j].light === tokens[j]
       if (same) {
         found.push({concept, start: i, end: i + tokens.length})
         i += tokens.length - 1

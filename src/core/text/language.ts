@@ -4,7 +4,7 @@
  * the larger; on a tie (short titles), French accents decide; otherwise English, ITU's working
  * language. Cheaper and more predictable on 5-word titles than a statistical detector.
  */
-import {foldText} from './normalise.js'
+import {tokenise} from './normalise.js'
 
 export type Language = 'en' | 'fr'
 
@@ -18,7 +18,7 @@ const FRENCH_MARKERS = new Set(
 )
 
 export function detectLanguage(text: string): Language {
-  return languageOfMarkers((foldText(text).match(/[\p{L}]+/gu) ?? []).map(languageMarker), text)
+  return languageOfWords([tokenise(text).map((word) => ({marker: languageMarker(word)}))], text)
 }
 
 /** Which language a folded word is a function word of, if any. */
@@ -27,14 +27,22 @@ export function languageMarker(word: string): Language | undefined {
   return ENGLISH_MARKERS.has(word) ? 'en' : FRENCH_MARKERS.has(word) ? 'fr' : undefined
 }
 
-/** The rule, given the markers of a text's words and the raw text for the accent tie-break. */
-export function languageOfMarkers(markers: readonly (Language | undefined)[], rawText: string): Language {
+/**
+ * The rule, given a text's words with their markers (in one or more runs: title, body) and its
+ * raw parts for the accent tie-break.
+ */
+export function languageOfWords(
+  runs: readonly (readonly {marker: Language | undefined}[])[],
+  ...rawTexts: string[]
+): Language {
   let english = 0
   let french = 0
-  for (const marker of markers) {
-    if (marker === 'en') english++
-    else if (marker === 'fr') french++
+  for (const words of runs) {
+    for (const {marker} of words) {
+      if (marker === 'en') english++
+      else if (marker === 'fr') french++
+    }
   }
   if (english !== french) return french > english ? 'fr' : 'en'
-  return /[éèêàçôûùîïœ]/i.test(rawText) ? 'fr' : 'en'
+  return rawTexts.some((text) => /[éèêàçôûùîïœ]/i.test(text)) ? 'fr' : 'en'
 }

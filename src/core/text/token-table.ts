@@ -1,0 +1,96 @@
+/**
+ * Distinct tokens and what is known of each, looked up straight from the text. A corpus repeats a
+ * small vocabulary (52,600 titles and abstracts: 4.5 million tokens, 43,000 distinct), so the
+ * analyser works each distinct token out once; finding it again by its characters in the text,
+ * with a hash computed while scanning, spares making a string of every token and hashing it again.
+ */
+import {wordCharLength} from './normalise.js'
+
+const FNV_OFFSET = 0x811c9dc5 | 0
+const FNV_PRIME = 0x01000193
+
+export class TokenTable<Entry> {
+  private keys: (string | undefined)[] = new Array(1024)
+  private values: (Entry | undefined)[] = new Array(1024)
+  private hashes = new Int32Array(1024)
+  private count = 0
+
+  /**
+   * `make` works out a new token's entry. Past `limit` distinct tokens, new ones are worked out
+   * each time and not kept, so a process fed an endless stream of new words stays bounded.
+   */
+  constructor(
+    private readonly make: (token: string) => Entry,
+    private readonly limit = 500_000,
+  ) {}
+
+  get size(): number {
+    return this.count
+  }
+
+  /** The entries of a folded text's words (runs of letters and digits, as `tokenise`), in order. */
+  scan(folded: string): Entry[] {
+    const out: Entry[] = []
+    const n = folded.length
+    let i = 0
+    while (i < n) {
+      let hash = FNV_OFFSET
+      let end = i
+      while (end < n) {
+        const length = wordCharLength(folded, end)
+        if (length === 0) break
+        hash = Math.imul(hash ^ folded.charCodeAt(end), FNV_PRIME)
+        if (length === 2) hash = Math.imul(hash ^ folded.charCodeAt(end + 1), FNV_PRIME)
+        end += length
+      }
+      if (end === i) i++
+      else {
+        out.push(this.entry(folded, i, end, hash))
+        i = end
+      }
+    }
+    return out
+  }
+
+  private entry(text: string, start: number, end: number, hash: number): Entry {
+    const mask = this.keys.length - 1
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const key = this.keys[slot]
+      if (key === undefined) break
+      if (this.hashes[slot] === hash && sameChars(key, text, start, end)) return this.values[slot]!
+    }
+    const token = text.slice(start, end)
+    const entry = this.make(token)
+    if (this.count < this.limit) this.insert(token, entry, hash)
+    return entry
+  }
+
+  private insert(token: string, entry: Entry, hash: number): void {
+    if ((this.count + 1) * 2 > this.keys.length) this.grow()
+    const mask = this.keys.length - 1
+    let slot = hash & mask
+    while (this.keys[slot] !== undefined) slot = (slot + 1) & mask
+    this.keys[slot] = token
+    this.values[slot] = entry
+    this.hashes[slot] = hash
+    this.count++
+  }
+
+  private grow(): void {
+    const {keys, values, hashes} = this
+    this.keys = new Array(keys.length * 2)
+    this.values = new Array(keys.length * 2)
+    this.hashes = new Int32Array(keys.length * 2)
+    this.count = 0
+    for (let slot = 0; slot < keys.length; slot++) {
+      const key = keys[slot]
+      if (key !== undefined) this.insert(key, values[slot]!, hashes[slot])
+    }
+  }
+}
+
+function sameChars(key: string, text: string, start: number, end: number): boolean {
+  if (key.length !== end - start) return false
+  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) !== text.charCodeAt(start + i)) return false
+  return true
+}

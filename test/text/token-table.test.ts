@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict'
+import {foldText, tokenise} from '../../src/core/text/normalise.js'
+import {TokenTable} from '../../src/core/text/token-table.js'
+
+/** A table whose entries record how often each token was worked out. */
+function counting(limit?: number) {
+  const made = new Map<string, number>()
+  const table = new TokenTable((token) => {
+    made.set(token, (made.get(token) ?? 0) + 1)
+    return {token}
+  }, limit)
+  return {table, made}
+}
+
+describe('text: TokenTable', () => {
+  it('finds the tokens tokenise finds, in order, each distinct token worked out once', () => {
+    const {table, made} = counting()
+    const texts = ["L'Internet des objets — l'internet, encore", 'Y.4600 & 5G; Ωmega 𝐀𝐁𝐂 x\u0903y', '']
+    for (const text of texts) {
+      assert.deepEqual(
+        table.scan(foldText(text)).map((entry) => entry.token),
+        tokenise(text),
+      )
+    }
+    assert.equal(made.get('internet'), 1)
+    assert.equal(made.get('l'), 1)
+    assert.ok([...made.values()].every((n) => n === 1))
+    assert.equal(table.size, made.size)
+  })
+
+  it('returns the same entry for a token wherever it occurs, through many resizes', () => {
+    const {table} = counting()
+    const words = Array.from({length: 5000}, (_, i) => `w${i.toString(36)}`)
+    const first = table.scan(words.join(' '))
+    const again = table.scan([...words].reverse().join(', '))
+    assert.equal(table.size, 5000)
+    assert.deepEqual(
+      again.map((entry) => entry.token),
+      [...words].reverse(),
+    )
+    for (let i = 0; i < words.length; i++) assert.equal(again[words.length - 1 - i], first[i])
+  })
+
+  it('keeps at most `limit` tokens; later new ones are worked out each time, still correctly', () => {
+    const {table, made} = counting(2)
+    assert.deepEqual(
+      table.scan('alpha beta gamma gamma alpha').map((entry) => entry.token),
+      ['alpha', 'beta', 'gamma', 'gamma', 'alpha'],
+    )
+    assert.equal(table.size, 2)
+    assert.equal(made.get('alpha'), 1)
+    assert.equal(made.get('gamma'), 2)
+  })
+})
