@@ -4,11 +4,11 @@
  */
 import {loadavg} from 'node:os'
 import {join} from 'node:path'
-import {analyse} from '../src/core/analysis/analyse.js'
-import {loadCatalogue} from '../src/core/catalogue/index.js'
-import {Matcher} from '../src/core/match/matcher.js'
-import {renderReports, REPORT_FORMATS} from '../src/core/report/index.js'
-import {loadWorkspace} from '../src/core/workspace.js'
+import {analyse} from '../dist/core/analysis/analyse.js'
+import {loadCatalogue} from '../dist/core/catalogue/index.js'
+import {Matcher} from '../dist/core/match/matcher.js'
+import {renderReports, REPORT_FORMATS} from '../dist/core/report/index.js'
+import {loadWorkspace} from '../dist/core/workspace.js'
 import {cpuMs, maxRssKb, now} from './measure.js'
 
 export interface CatalogueFigures {

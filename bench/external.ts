@@ -3,10 +3,10 @@
  * JSON Lines (`{"query": id, "matches": [{"id", "score"}, …]}`), timing on stderr.
  */
 import {writeFileSync} from 'node:fs'
-import {MatchIndex, type IndexDocument} from '../src/core/match/index.js'
-import {Analyser, DEFAULT_WEIGHTS} from '../src/core/text/analyse.js'
-import {loadGlossary} from '../src/core/text/glossary.js'
-import type {TermWeights} from '../src/core/text/vocabulary.js'
+import {MatchIndex, type IndexDocument} from '../dist/core/match/index.js'
+import {Analyser, DEFAULT_WEIGHTS} from '../dist/core/text/analyse.js'
+import {loadGlossary} from '../dist/core/text/glossary.js'
+import type {TermWeights} from '../dist/core/text/vocabulary.js'
 import {forEachJsonLine, isRecord} from './jsonl.js'
 import {maxRssKb, now} from './measure.js'
 

@@ -5,11 +5,11 @@
 import {createRequire} from 'node:module'
 import {loadavg} from 'node:os'
 import {performance} from 'node:perf_hooks'
-import {MatchIndexBuilder, type MatchIndex} from '../src/core/match/index.js'
-import {searchMany} from '../src/core/match/search-many.js'
-import {Analyser, DEFAULT_WEIGHTS} from '../src/core/text/analyse.js'
+import {MatchIndexBuilder, type MatchIndex} from '../dist/core/match/index.js'
+import {searchMany} from '../dist/core/match/search-many.js'
+import {Analyser, DEFAULT_WEIGHTS} from '../dist/core/text/analyse.js'
 import {SyntheticCorpus, type CorpusSize} from './corpus.js'
-import type {TermWeights} from '../src/core/text/vocabulary.js'
+import type {TermWeights} from '../dist/core/text/vocabulary.js'
 
 export interface GapscanFigures {
   kind: 'gapscan'

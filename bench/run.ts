@@ -179,7 +179,8 @@ function report(
       '(subject analysis + search) / subjects; naive s/query = (tfidfs over all documents + top 10 per query, plus ' +
       "one idf pass per distinct query token) / subjects, queries pre-tokenised once with natural's WordTokenizer. " +
       "Neither side counts its one-off corpus preparation in s/query. Peak RSS is the child process's maxRSS " +
-      '(includes Node and the tsx loader, ~60–80 MB).',
+      '(includes Node and the tsx loader, ~60–80 MB). gapscan runs as shipped: the compiled code in dist/ ' +
+      '(`npm run bench` builds it first), as bin/run.js runs it.',
   )
 }
 
