@@ -314,10 +314,11 @@ export class MatchIndex {
    * The k best documents for a query, by descending score then ascending id; zero scores omitted.
    *
    * Terms are visited from the largest possible contribution (query weight × the term's largest
-   * posting weight) down, while a min-heap keeps the k best partial scores so far. Once all the
-   * remaining terms together could add less than half the k-th best partial score, the rest of
-   * the postings are not scanned: a document only they reach cannot enter the top k. The
-   * documents whose partial score plus that bound still reaches the k-th best partial are then
+   * posting weight) down, while a min-heap keeps the k best partial scores so far. Once the
+   * remaining terms together could add less than the k-th best partial score, a document not
+   * reached yet cannot enter the top k, and only documents already reached are updated; once
+   * they could add less than half of it, the rest of the postings are not scanned. The documents
+   * whose partial score plus that bound still reaches the k-th best partial are then
    * scored exactly from their own rows, in term-id order, so a score is the same number however
    * it was reached (and what `explain` adds up). Exact, not approximate: pruning only skips
    * documents that provably cannot be in the top k.
@@ -350,6 +351,17 @@ export class MatchIndex {
       const q = query.weights[i]
       const end = postStart[t + 1]
       let min = heap.min
+      if (heap.full && remaining[v] < min) {
+        // A document first reached now could gain at most remaining[v], less than the k-th best
+        // partial: it cannot enter the top k. Only documents already touched are updated.
+        for (let j = postStart[t]; j < end; j++) {
+          const doc = postDoc[j]
+          if (scores[doc] === 0) continue
+          const score = (scores[doc] += q * postWeight[j])
+          if (score > min) min = heap.offer(doc, score)
+        }
+        continue
+      }
       for (let j = postStart[t]; j < end; j++) {
         const doc = postDoc[j]
         if (scores[doc] === 0) touched[count++] = doc
