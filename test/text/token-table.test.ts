@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict'
+import {setFlagsFromString} from 'node:v8'
+import {runInNewContext} from 'node:vm'
 import {foldText, tokenise} from '../../src/core/text/normalise.js'
 import {TokenTable} from '../../src/core/text/token-table.js'
 
@@ -50,5 +52,20 @@ describe('text: TokenTable', () => {
     assert.equal(table.size, 2)
     assert.equal(made.get('alpha'), 1)
     assert.equal(made.get('gamma'), 2)
+  })
+
+  it('keeps a copy of each token, not a view that would keep the whole text alive', () => {
+    setFlagsFromString('--expose-gc')
+    const gc = runInNewContext('gc') as () => void
+    const {table} = counting()
+    const padding = ' padding text'.repeat(1500)
+    gc()
+    const before = process.memoryUsage().heapUsed
+    // 4,000 long tokens, each first seen in its own 20 kB text: views would keep 80 MB alive.
+    for (let i = 0; i < 4000; i++) table.scan(`interoperability${i}${padding}`)
+    gc()
+    const grown = (process.memoryUsage().heapUsed - before) / 2 ** 20
+    assert.equal(table.size, 4002)
+    assert.ok(grown < 20, `heap grew by ${grown.toFixed(1)} MB`)
   })
 })

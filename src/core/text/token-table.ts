@@ -59,7 +59,9 @@ export class TokenTable<Entry> {
       if (key === undefined) break
       if (this.hashes[slot] === hash && sameChars(key, text, start, end)) return this.values[slot]!
     }
-    const token = text.slice(start, end)
+    // A copy, not a slice: V8 makes a long slice a view of the whole text, and a kept token
+    // would keep every text it was first seen in alive.
+    const token = ` ${text.slice(start, end)}`.slice(1)
     const entry = this.make(token)
     if (this.count < this.limit) this.insert(token, entry, hash)
     return entry
