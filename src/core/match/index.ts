@@ -395,7 +395,7 @@ export class MatchIndex {
     return best
   }
 
-  /** Σ query weight × document weight over shared terms, walking both sorted term lists. */
+  /** Σ query weight × document weight over shared terms, in term-id order (as `explain` sums). */
   private exactScore(doc: number, query: QueryVector): number {
     // Walks the document's row and picks the query's terms by their bits (see `inQuery`): cheaper
     // than merging two sorted lists, whose every step is a branch the processor cannot predict.
