@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import {detectLanguage} from '../../src/core/text/language.js'
+import {Analyser, DEFAULT_WEIGHTS} from '../../src/core/text/analyse.js'
 import {foldText, lightForm, tokenise} from '../../src/core/text/normalise.js'
 import {stem} from '../../src/core/text/stem.js'
 import {isStopWord} from '../../src/core/text/stopwords.js'
@@ -112,7 +112,9 @@ describe('text: isStopWord', () => {
   })
 })
 
-describe('text: detectLanguage', () => {
+describe('text: the language rule (as the Analyser applies it to a text)', () => {
+  const analyser = new Analyser({weights: DEFAULT_WEIGHTS, bigrams: false})
+  const detectLanguage = (text: string) => analyser.analyse({title: text}).language
   it('tells a French sentence', () => {
     assert.equal(
       detectLanguage("Les exigences pour la gestion des dispositifs dans l'Internet des objets"),

@@ -4,8 +4,6 @@
  * the larger; on a tie (short titles), French accents decide; otherwise English, ITU's working
  * language. Cheaper and more predictable on 5-word titles than a statistical detector.
  */
-import {tokenise} from './normalise.js'
-
 export type Language = 'en' | 'fr'
 
 const ENGLISH_MARKERS = new Set(
@@ -16,10 +14,6 @@ const FRENCH_MARKERS = new Set(
     ' ',
   ),
 )
-
-export function detectLanguage(text: string): Language {
-  return languageOfWords([tokenise(text).map((word) => ({marker: languageMarker(word)}))], text)
-}
 
 /** Which language a folded word is a function word of, if any. */
 export function languageMarker(word: string): Language | undefined {

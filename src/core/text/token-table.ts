@@ -4,7 +4,27 @@
  * analyser works each distinct token out once; finding it again by its characters in the text,
  * with a hash computed while scanning, spares making a string of every token and hashing it again.
  */
-import {wordCharLength} from './normalise.js'
+
+const WORD_CHAR = /^[\p{L}\p{N}]$/u
+/** Per BMP code unit: 0 not classified yet, 1 letter or digit, 2 neither. */
+const bmpClass = new Uint8Array(0x10000)
+
+/**
+ * Code units of the letter or digit (`[\p{L}\p{N}]`, the definition of a word character) at `i`:
+ * 2 for one outside the BMP, 0 if there is none. Decided by hand: a regular expression would make
+ * a string of every token before it could be looked up.
+ */
+function wordCharLength(text: string, i: number): number {
+  const c = text.charCodeAt(i)
+  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) ? 1 : 0
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const point = text.codePointAt(i)!
+    return point > 0xffff && WORD_CHAR.test(String.fromCodePoint(point)) ? 2 : 0
+  }
+  let kind = bmpClass[c]
+  if (kind === 0) bmpClass[c] = kind = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2
+  return kind === 1 ? 1 : 0
+}
 
 const FNV_OFFSET = 0x811c9dc5 | 0
 const FNV_PRIME = 0x01000193
@@ -28,7 +48,7 @@ export class TokenTable<Entry> {
     return this.count
   }
 
-  /** The entries of a folded text's words (runs of letters and digits, as `tokenise`), in order. */
+  /** The entries of a folded text's words (runs of letters and digits), in order. */
   scan(folded: string): Entry[] {
     const out: Entry[] = []
     const n = folded.length
