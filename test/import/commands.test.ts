@@ -1,6 +1,6 @@
 import {runCommand} from '@oclif/test'
 import assert from 'node:assert/strict'
-import {existsSync, readFileSync} from 'node:fs'
+import {existsSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {loadCatalogue} from '../../src/core/catalogue/load.js'
 import {FIXTURES, ROOT, scratchCatalogue} from './helpers.js'
@@ -91,7 +91,59 @@ describe('import: commands', () => {
       )
       // Y.4600 is already in hand.yaml: refused, nothing written.
       assert.equal(good.error?.oclif?.exit, 3)
+      // With --json the error is a JSON object on stdout.
+      assert.match(
+        JSON.parse(good.stdout).error.message,
+        /standards\.csv:2: id: standard "Y\.4600" is already in .*hand\.yaml/,
+      )
       assert.equal(existsSync(out), false)
+    } finally {
+      cleanup()
+    }
+  })
+
+  it('import csv takes the format from --out: .ndjson gets JSON Lines, and a re-run changes nothing', async () => {
+    const {dir, cleanup} = scratchCatalogue()
+    try {
+      const input = join(dir, '..', 'new.csv')
+      writeFileSync(
+        input,
+        'Number,Title,Body,State\nX.1252,Baseline identity management terms,ITU-T,in force\n',
+      )
+      const out = join(dir, 'standards', 'new.ndjson')
+      const args = [
+        'import',
+        'csv',
+        '--kind',
+        'standard',
+        input,
+        '--map',
+        'id=Number,title=Title,org=Body,status=State',
+      ]
+      const first = await runCommand([...args, '--out', out, '--catalogue', dir], {root: ROOT})
+      assert.equal(first.error, undefined, first.stderr)
+      const bytes = readFileSync(out, 'utf8')
+      assert.deepEqual(
+        bytes
+          .trim()
+          .split('\n')
+          .map((line) => JSON.parse(line).id),
+        ['X.1252'],
+      )
+      const {catalogue, problems} = loadCatalogue(dir)
+      assert.deepEqual(
+        problems.filter((p) => p.severity === 'error'),
+        [],
+      )
+      assert.ok(catalogue.standards.some((s) => s.id === 'X.1252'))
+      const second = await runCommand([...args, '--out', out, '--catalogue', dir], {root: ROOT})
+      assert.match(second.stderr, /added 0, updated 0, unchanged 1/)
+      assert.equal(readFileSync(out, 'utf8'), bytes)
+      // An --out name that says no format, and no --format: a usage error, nothing written.
+      const unknown = join(dir, 'standards', 'new.txt')
+      const third = await runCommand([...args, '--out', unknown, '--catalogue', dir], {root: ROOT})
+      assert.equal(third.error?.oclif?.exit, 2)
+      assert.equal(existsSync(unknown), false)
     } finally {
       cleanup()
     }

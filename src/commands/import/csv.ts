@@ -4,7 +4,7 @@ import {BaseCommand} from '../../cli/base-command.js'
 import {applyImport, failOnProblems} from '../../core/import/apply.js'
 import {importCsv, parseColumnMap} from '../../core/import/csv.js'
 import {readInputText} from '../../core/import/inputs.js'
-import type {ImportCounts} from '../../core/import/merge.js'
+import type {ImportCounts, OutputFormat} from '../../core/import/merge.js'
 import {reportImport} from '../../core/import/report.js'
 import type {EntryKind} from '../../core/catalogue/types.js'
 
@@ -32,7 +32,8 @@ export default class ImportCsv extends BaseCommand<typeof ImportCsv> {
     }),
     map: Flags.string({summary: 'Catalogue field to column name: field=Column,field=Column…'}),
     format: Flags.string({
-      summary: 'Output format (default: from the --out extension, else yaml).',
+      summary:
+        'Output format (default: from the --out extension, .jsonl/.ndjson or .yaml/.yml; yaml without --out).',
       options: ['yaml', 'jsonl'],
     }),
     out: Flags.string({
@@ -44,10 +45,9 @@ export default class ImportCsv extends BaseCommand<typeof ImportCsv> {
   public async run(): Promise<ImportCounts & {file: string; total: number}> {
     const kind = this.flags.kind as EntryKind
     const map = parseColumnMap(this.flags.map, kind)
-    const format =
-      (this.flags.format as 'yaml' | 'jsonl' | undefined) ??
-      (this.flags.out?.toLowerCase().endsWith('.jsonl') ? 'jsonl' : 'yaml')
-    const out = this.flags.out ?? join(this.flags.catalogue, FOLDER[kind], `csv-import.${format}`)
+    // Without --format, applyImport takes the format from --out's extension (.jsonl, .ndjson, .yaml, .yml).
+    const format = this.flags.format as OutputFormat | undefined
+    const out = this.flags.out ?? join(this.flags.catalogue, FOLDER[kind], `csv-import.${format ?? 'yaml'}`)
     const input = readInputText(this.args.file)
     failOnProblems(input.problems)
     const {entries, problems} = importCsv(this.args.file, input.text ?? '', kind, map)

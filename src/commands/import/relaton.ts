@@ -2,7 +2,7 @@ import {Args, Flags} from '@oclif/core'
 import {join} from 'node:path'
 import {BaseCommand} from '../../cli/base-command.js'
 import {applyImport, failOnProblems, type ApplyImportResult} from '../../core/import/apply.js'
-import type {ImportCounts} from '../../core/import/merge.js'
+import type {ImportCounts, OutputFormat} from '../../core/import/merge.js'
 import {latestEditions, readRelatonFiles, relatonToStandards} from '../../core/import/relaton.js'
 import {reportImport} from '../../core/import/report.js'
 
@@ -20,7 +20,8 @@ export default class ImportRelaton extends BaseCommand<typeof ImportRelaton> {
   }
   static override flags = {
     format: Flags.string({
-      summary: 'Output format (default: from the --out extension, else yaml).',
+      summary:
+        'Output format (default: from the --out extension, .jsonl/.ndjson or .yaml/.yml; yaml without --out).',
       options: ['yaml', 'jsonl'],
     }),
     abstract: Flags.boolean({
@@ -39,10 +40,10 @@ export default class ImportRelaton extends BaseCommand<typeof ImportRelaton> {
   > {
     const {argv} = await this.parse(ImportRelaton)
     const inputs = argv as string[]
-    const format =
-      (this.flags.format as 'yaml' | 'jsonl' | undefined) ??
-      (this.flags.out?.toLowerCase().endsWith('.jsonl') ? 'jsonl' : 'yaml')
-    const out = this.flags.out ?? join(this.flags.catalogue, 'standards', `relaton-import.${format}`)
+    // Without --format, applyImport takes the format from --out's extension (.jsonl, .ndjson, .yaml, .yml).
+    const format = this.flags.format as OutputFormat | undefined
+    const out =
+      this.flags.out ?? join(this.flags.catalogue, 'standards', `relaton-import.${format ?? 'yaml'}`)
     const read = readRelatonFiles(inputs)
     failOnProblems(read.problems)
     const latest = latestEditions(read.records)
