@@ -206,6 +206,11 @@ describe('loader', () => {
         listing.files.map((f) => relativeFile(dir, f)),
         ['C.yml', 'a/b.json', 'a/z.jsonl', 'b.csv'],
       )
+      // The folder named with a trailing slash: the same files, reserved names still skipped.
+      assert.deepEqual(
+        listCatalogueFiles(`${dir}/`).files.map((f) => relativeFile(dir, f)),
+        ['C.yml', 'a/b.json', 'a/z.jsonl', 'b.csv'],
+      )
       assert.deepEqual(lines(listing.problems), [`${dir}/notes.pdf: warning: not a catalogue file (ignored)`])
     })
 

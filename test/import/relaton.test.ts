@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict'
+import {cpSync, mkdtempSync, rmSync, symlinkSync} from 'node:fs'
+import {tmpdir} from 'node:os'
 import {join} from 'node:path'
+import {formatProblem} from '../../src/core/catalogue/problems.js'
 import type {Standard} from '../../src/core/catalogue/types.js'
 import {
   latestEditions,
@@ -130,5 +133,23 @@ describe('import: relaton', () => {
   it('reports unreadable input as file:line problems', () => {
     const read = readRelatonFiles([join(FIXTURES, 'no-such-folder')])
     assert.equal(read.problems[0].message, 'no such file or folder')
+    assert.equal(
+      formatProblem(read.problems[0]),
+      `${join(FIXTURES, 'no-such-folder')}: no such file or folder`,
+    )
+  })
+
+  it('reports a broken link in an input folder as a problem about that file, and reads the rest', () => {
+    const base = mkdtempSync(join(tmpdir(), 'gapscan-relaton-'))
+    try {
+      cpSync(join(FIXTURES, 'relaton'), join(base, 'in'), {recursive: true})
+      const link = join(base, 'in', 'gone.yaml')
+      symlinkSync(join(base, 'nowhere.yaml'), link)
+      const read = readRelatonFiles([join(base, 'in')])
+      assert.deepEqual(read.problems.map(formatProblem), [`${link}: cannot read: ENOENT`])
+      assert.deepEqual(read.records.length, readRelatonFiles([join(FIXTURES, 'relaton')]).records.length)
+    } finally {
+      rmSync(base, {recursive: true, force: true})
+    }
   })
 })

@@ -3,10 +3,11 @@
  * order), validated entry by entry, then checked as a whole (unique ids, cross-references).
  * All problems are collected so `validate` can report them at once.
  */
-import {readdirSync, readFileSync, statSync} from 'node:fs'
-import {join, relative, sep} from 'node:path'
+import {readFileSync, statSync} from 'node:fs'
+import {basename, dirname, relative, sep} from 'node:path'
+import {walkFolder} from '../io/walk.js'
 import {decodeText, DecodeError} from './decode.js'
-import {compareText, sortProblems, type Problem} from './problems.js'
+import {sortProblems, type Problem} from './problems.js'
 import {formatOf, readRecords} from './readers.js'
 import {isEntryKind, parseEntry} from './schema.js'
 import {ENTRY_KINDS, type Catalogue, type Entry, type EntryKind} from './types.js'
@@ -27,37 +28,17 @@ export function emptyCatalogue(): Catalogue {
 
 /** Lists catalogue files under `dir` (paths joined to `dir`), sorted; other files become warnings. */
 export function listCatalogueFiles(dir: string): {files: string[]; problems: Problem[]} {
+  const walked = walkFolder(dir)
   const files: string[] = []
-  const problems: Problem[] = []
-  const walk = (folder: string) => {
-    for (const name of readdirSync(folder).sort(compareText)) {
-      if (name.startsWith('.') || name === 'node_modules') continue
-      const path = join(folder, name)
-      let isDirectory: boolean
-      try {
-        isDirectory = statSync(path).isDirectory()
-      } catch (e) {
-        // A broken link or an unreadable entry concerns that file only, not the whole folder.
-        problems.push({
-          severity: 'error',
-          file: path,
-          line: 0,
-          message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-        })
-        continue
-      }
-      if (isDirectory) {
-        walk(path)
-        continue
-      }
-      if (folder === dir && RESERVED_FILES.includes(name)) continue
-      if (formatOf(name)) files.push(path)
-      else if (!IGNORED.test(name)) {
-        problems.push({severity: 'warning', file: path, line: 0, message: 'not a catalogue file (ignored)'})
-      }
+  const problems = walked.problems
+  for (const path of walked.files) {
+    const name = basename(path)
+    if (relative(dir, dirname(path)) === '' && RESERVED_FILES.includes(name)) continue
+    if (formatOf(name)) files.push(path)
+    else if (!IGNORED.test(name)) {
+      problems.push({severity: 'warning', file: path, line: 0, message: 'not a catalogue file (ignored)'})
     }
   }
-  walk(dir)
   return {files, problems}
 }
 

@@ -1,8 +1,9 @@
 /** Input files for importers: folders are expanded (recursively, sorted), files are read as text. */
-import {readdirSync, readFileSync, statSync} from 'node:fs'
-import {extname, join} from 'node:path'
+import {readFileSync, statSync} from 'node:fs'
+import {extname} from 'node:path'
 import {decodeText, DecodeError} from '../catalogue/decode.js'
-import {compareText, type Problem} from '../catalogue/problems.js'
+import type {Problem} from '../catalogue/problems.js'
+import {walkFolder} from '../io/walk.js'
 
 /** Files under `paths` whose extension is one of `extensions` (lower-case, with dot); named files are kept whatever their extension. */
 export function listInputFiles(
@@ -11,14 +12,6 @@ export function listInputFiles(
 ): {files: string[]; problems: Problem[]} {
   const files: string[] = []
   const problems: Problem[] = []
-  const walk = (folder: string) => {
-    for (const name of readdirSync(folder).sort(compareText)) {
-      if (name.startsWith('.')) continue
-      const path = join(folder, name)
-      if (statSync(path).isDirectory()) walk(path)
-      else if (extensions.includes(extname(name).toLowerCase())) files.push(path)
-    }
-  }
   for (const path of paths) {
     let isDir: boolean
     try {
@@ -34,9 +27,11 @@ export function listInputFiles(
       continue
     }
     if (isDir) {
-      const before = files.length
-      walk(path)
-      if (files.length === before) {
+      const walked = walkFolder(path)
+      problems.push(...walked.problems)
+      const found = walked.files.filter((file) => extensions.includes(extname(file).toLowerCase()))
+      files.push(...found)
+      if (found.length === 0) {
         problems.push({
           severity: 'error',
           file: path,
