@@ -243,7 +243,7 @@ describe('readers', () => {
   })
 
   describe('CSV', () => {
-    it('reads a header row, trims cells and numbers records from line 2', () => {
+    it('reads a header row (its trimmed names as columns), trims cells and numbers records from line 2', () => {
       const text = 'kind, id ,title\nstandard, 010 ,  Digital twin  \n\nstandard,X.1,Second\n'
       assert.deepEqual(readRecords('s.csv', text, 'csv'), {
         records: [
@@ -251,6 +251,7 @@ describe('readers', () => {
           {values: {kind: 'standard', id: 'X.1', title: 'Second'}, line: 4, fieldLines: {}},
         ],
         problems: [],
+        columns: ['kind', 'id', 'title'],
       })
     })
 

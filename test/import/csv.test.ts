@@ -39,6 +39,31 @@ describe('import: csv and work items', () => {
     assert.match(missing.problems[0].message, /column "Name" is not in the header/)
   })
 
+  it('reads the header the records are read with: a blank first line, spaces around names', () => {
+    const text = '\n Number , Title ,Body,State\nX.1252,Identity terms,ITU-T,in force\n'
+    const map = parseColumnMap('id=Number,title=Title,org=Body,status=State', 'standard')
+    const {entries, problems} = importCsv('lead.csv', text, 'standard', map)
+    assert.deepEqual(problems, [])
+    assert.deepEqual(
+      entries.map((e) => [e.id, e.title]),
+      [['X.1252', 'Identity terms']],
+    )
+    const missing = importCsv('lead.csv', text, 'standard', {title: 'Name'})
+    assert.deepEqual(
+      missing.problems.map((p) => p.message),
+      ['column "Name" is not in the header (Number, Title, Body, State)'],
+    )
+  })
+
+  it('gives a work item row the line it starts on, even with a quoted multi-line cell', () => {
+    const text = 'number,title,sg,status\nY.multi,"Two\nlines",20,sort of\nY.next,One line,20,nonsense\n'
+    const result = readWorkItems([{file: 'items.csv', text}], new Set())
+    assert.deepEqual(
+      result.problems.map((p) => `${p.file}:${p.line}: ${p.field}`),
+      ['items.csv:2: status', 'items.csv:4: status'],
+    )
+  })
+
   it('reads ITU-T work items: skips known and joint-number parts, Questions and repeats; keeps facts', () => {
     const recs =
       'number,title,sg,question,status,approved,url\nY.2060,IoT overview,13,,in force,,\nY.aidt-reqts,AI digital twin requirements,20,Q1/20,under study,,https://a ; https://b\nGSTR-MVQ,QoS and QoE,12,,under study (carried),,\n'

@@ -23,6 +23,8 @@ export interface ParsedFile {
   kindLine?: number
   records: RawRecord[]
   problems: Problem[]
+  /** A CSV file's column names, as read from its header (trimmed). */
+  columns?: string[]
 }
 
 export type FileFormat = 'yaml' | 'jsonl' | 'csv'
@@ -178,8 +180,15 @@ function jsonValueToRaw(value: unknown): RawValue {
 function readCsv(file: string, text: string): ParsedFile {
   const normalised = text.replace(/\r\n?/g, '\n')
   let rows: {record: Record<string, string>; info: {lines: number}}[]
+  let columns: string[] = []
   try {
-    rows = parseCsv(normalised, {columns: true, bom: true, info: true, skip_empty_lines: true, trim: true})
+    rows = parseCsv(normalised, {
+      columns: (header: string[]) => (columns = header.map((name) => name.trim())),
+      bom: true,
+      info: true,
+      skip_empty_lines: true,
+      trim: true,
+    })
   } catch (e) {
     const line = e instanceof CsvError ? csvErrorLine(e, normalised) : 0
     return {records: [], problems: [error(file, line, `malformed CSV: ${firstLine((e as Error).message)}`)]}
@@ -188,10 +197,10 @@ function readCsv(file: string, text: string): ParsedFile {
     // csv-parse reports the record's last line; quoted newlines push it past the first.
     const inner = Object.values(record).reduce((n, v) => n + (v.match(/\n/g)?.length ?? 0), 0)
     const values: Record<string, RawValue> = {}
-    for (const [key, v] of Object.entries(record)) values[key.trim()] = v
+    for (const [key, v] of Object.entries(record)) values[key] = v
     return {values, line: info.lines - inner, fieldLines: {}}
   })
-  return {records, problems: []}
+  return {records, problems: [], columns}
 }
 
 function firstLine(message: string): string {

@@ -4,7 +4,6 @@
  * the same name, if there is one. Every row is validated with the catalogue schema; problems name
  * `file:line: field`.
  */
-import {parse as parseCsv} from 'csv-parse/sync'
 import type {Problem} from '../catalogue/problems.js'
 import {readRecords, type RawRecord, type RawValue} from '../catalogue/readers.js'
 import {FIELDS, parseEntry} from '../catalogue/schema.js'
@@ -41,7 +40,7 @@ export function importCsv(file: string, text: string, kind: EntryKind, map: Colu
   const parsed = readRecords(file, text, 'csv')
   const problems: Problem[] = [...parsed.problems]
   if (parsed.problems.some((p) => p.severity === 'error')) return {entries: [], problems}
-  const header = headerOf(text)
+  const header = parsed.columns ?? []
   for (const [field, column] of Object.entries(map)) {
     if (!header.includes(column)) {
       problems.push({
@@ -82,13 +81,4 @@ export function importCsv(file: string, text: string, kind: EntryKind, map: Colu
     entries.push(result.entry)
   }
   return {entries, problems}
-}
-
-function headerOf(text: string): string[] {
-  const rows = parseCsv(text.replace(/\r\n?/g, '\n'), {
-    bom: true,
-    to_line: 1,
-    relax_column_count: true,
-  }) as string[][]
-  return (rows[0] ?? []).map((c) => c.trim())
 }

@@ -13,9 +13,8 @@
  *   GSTR-x, PSTR-x, TR.x), else "recommendation". Question rows are not standards and are skipped.
  * - url: the first of several `;`-separated URLs.
  */
-import {parse as parseCsv} from 'csv-parse/sync'
 import type {Problem} from '../catalogue/problems.js'
-import type {RawValue} from '../catalogue/readers.js'
+import {readRecords, type RawValue} from '../catalogue/readers.js'
 import {parseEntry, parseSgNumber} from '../catalogue/schema.js'
 import type {Standard, StandardStatus} from '../catalogue/types.js'
 
@@ -41,26 +40,11 @@ export function readWorkItems(files: {file: string; text: string}[], known: Set<
   const skipped = {known: 0, questions: 0, duplicates: 0}
   const seen = new Set<string>()
   for (const {file, text} of files) {
-    let rows: {record: Record<string, string>; info: {lines: number}}[]
-    try {
-      rows = parseCsv(text.replace(/\r\n?/g, '\n'), {
-        columns: true,
-        bom: true,
-        info: true,
-        skip_empty_lines: true,
-        trim: true,
-      })
-    } catch (e) {
-      problems.push({
-        severity: 'error',
-        file,
-        line: 0,
-        message: `malformed CSV: ${(e as Error).message.split('\n')[0]}`,
-      })
-      continue
-    }
-    for (const {record, info} of rows) {
-      const line = info.lines
+    // The catalogue's CSV reader: same options, and a record's line is its first, not its last.
+    const parsed = readRecords(file, text, 'csv')
+    problems.push(...parsed.problems)
+    for (const {values: cells, line} of parsed.records) {
+      const record = cells as Record<string, string | undefined> // CSV cells are strings
       const id = (record.number ?? record.item ?? '').trim()
       if (/^question/i.test(record.type ?? '') || /^Q\d+\/\d+$/.test(id)) {
         skipped.questions++
@@ -94,11 +78,11 @@ export function readWorkItems(files: {file: string; text: string}[], known: Set<
       if (record.approved) values.published = record.approved
       const url = (record.url ?? '').split(/\s+;\s+|;\s*/)[0]?.trim()
       if (url) values.source_url = url
-      const parsed = parseEntry(file, {values, line, fieldLines: {}}, 'standard')
-      problems.push(...parsed.problems.filter((p) => p.severity === 'error'))
-      if (!parsed.entry) continue
+      const entry = parseEntry(file, {values, line, fieldLines: {}}, 'standard')
+      problems.push(...entry.problems.filter((p) => p.severity === 'error'))
+      if (!entry.entry) continue
       seen.add(id)
-      entries.push(parsed.entry as Standard)
+      entries.push(entry.entry as Standard)
     }
   }
   return {entries, problems, skipped}
