@@ -1,7 +1,6 @@
 import {Flags} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
 import {subjectsToMatch} from '../core/catalogue/subjects.js'
-import {UsageError} from '../core/errors.js'
 import {Matcher, type MatchSubject, type SubjectResult} from '../core/match/matcher.js'
 import {loadWorkspace} from '../core/workspace.js'
 
@@ -26,8 +25,6 @@ export default class Match extends BaseCommand<typeof Match> {
 
   public async run(): Promise<SubjectResult[]> {
     const {catalogue, config, glossary} = loadWorkspace(this.flags.catalogue, {configPath: this.flags.config})
-    if (catalogue.standards.length === 0)
-      throw new UsageError(`${this.flags.catalogue}: the catalogue has no standards to match against`)
     const subjects: MatchSubject[] = subjectsToMatch(catalogue, this.flags.subjects)
     const selected = this.flags.kind ? subjects.filter((s) => s.kind === this.flags.kind) : subjects
     const matcher = new Matcher(catalogue, config, glossary)

@@ -5,6 +5,7 @@ import {loadValidCatalogue} from './catalogue/index.js'
 import type {Problem} from './catalogue/problems.js'
 import type {Catalogue} from './catalogue/types.js'
 import {loadConfig, type GapscanConfig} from './config.js'
+import {InputError} from './errors.js'
 import {loadGlossary, type Glossary} from './text/glossary.js'
 
 export const GLOSSARY_FILE = 'glossary.yaml'
@@ -16,9 +17,12 @@ export interface Workspace {
   warnings: Problem[]
 }
 
+/** Loads a catalogue folder to match against: a catalogue without standards is an input error. */
 export function loadWorkspace(catalogueDir: string, options: {configPath?: string} = {}): Workspace {
   const config = loadConfig(catalogueDir, options.configPath)
   const {catalogue, warnings} = loadValidCatalogue(catalogueDir)
+  if (catalogue.standards.length === 0)
+    throw new InputError(`${catalogueDir}: the catalogue has no standards to match against`)
   const glossaryPath = join(catalogueDir, GLOSSARY_FILE)
   const glossary = existsSync(glossaryPath) ? loadGlossary(glossaryPath) : undefined
   return {catalogue, config, glossary, warnings}

@@ -4,7 +4,7 @@
  */
 import {join} from 'node:path'
 import type {Problem} from '../catalogue/problems.js'
-import {InputError, UsageError} from '../errors.js'
+import {UsageError} from '../errors.js'
 import {Matcher} from '../match/matcher.js'
 import {loadWorkspace} from '../workspace.js'
 import {analyse, type Analysis} from './analyse.js'
@@ -25,9 +25,6 @@ export interface AnalysisRun {
 
 export function analyseCatalogue(run: AnalysisRun): {analysis: Analysis; warnings: Problem[]} {
   const {catalogue, config, glossary, warnings} = loadWorkspace(run.catalogue, {configPath: run.configPath})
-  if (catalogue.standards.length === 0) {
-    throw new InputError(`${run.catalogue}: the catalogue has no standards to match against`)
-  }
   const known = catalogue.studyGroups.map((g) => g.number).sort((a, b) => a - b)
   for (const sg of run.sgs ?? []) {
     if (!known.includes(sg))
