@@ -2,7 +2,7 @@ import {Args, Flags} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
 import {subjectsToMatch} from '../core/catalogue/subjects.js'
 import {UsageError} from '../core/errors.js'
-import {Matcher} from '../core/match/matcher.js'
+import {Matcher, roundScore} from '../core/match/matcher.js'
 import {loadWorkspace} from '../core/workspace.js'
 
 export interface Explanation {
@@ -45,9 +45,10 @@ export default class Explain extends BaseCommand<typeof Explain> {
     const subjects = subjectsToMatch(catalogue, this.flags.subjects)
     const subject = subjects.find((s) => s.id === this.args.subject)
     if (!subject) throw new UsageError(`unknown subject "${this.args.subject}"`)
-    const matcher = new Matcher(catalogue, config, glossary)
     const standard = catalogue.standards.find((s) => s.id === this.args.standard)
     if (!standard) throw new UsageError(`unknown standard "${this.args.standard}"`)
+    // Built after the arguments are checked: indexing a large catalogue takes a second.
+    const matcher = new Matcher(catalogue, config, glossary)
     const explained = matcher.explain(subject, standard.id)
     if (!explained) {
       throw new UsageError(
@@ -63,10 +64,10 @@ export default class Explain extends BaseCommand<typeof Explain> {
       terms: explained.contributions.map((c) => ({
         term: c.term,
         label: c.label,
-        subjectWeight: round(c.queryWeight),
-        standardWeight: round(c.docWeight),
-        idf: round(c.idf),
-        contribution: round(c.contribution),
+        subjectWeight: roundScore(c.queryWeight),
+        standardWeight: roundScore(c.docWeight),
+        idf: roundScore(c.idf),
+        contribution: roundScore(c.contribution),
       })),
     }
     if (!this.jsonEnabled()) {
@@ -86,8 +87,4 @@ export default class Explain extends BaseCommand<typeof Explain> {
     }
     return result
   }
-}
-
-function round(x: number): number {
-  return Math.round(x * 10_000) / 10_000
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import {runCommand} from '@oclif/test'
 import type {Evaluation} from '../../src/core/match/evaluate.js'
+import {roundScore} from '../../src/core/match/matcher.js'
 import {ROOT, resetExitCodeAround, warmUpCli} from '../catalogue/cli-helpers.js'
 
 const GOLD = 'test/gold/dpi-gold.csv'
@@ -65,11 +66,10 @@ describe('gapscan evaluate (bundled data/)', () => {
       'FGMV-38': 1,
     })
     // The figures follow from those ranks: recall@1 = 4/21, recall@5 = 9/21, MRR = mean of 1/rank.
-    const round = (x: number) => Math.round(x * 10_000) / 10_000
     const ranks = result.ranks.map((r) => r.rank)
-    assert.equal(result.recallAt1, round(4 / 21))
-    assert.equal(result.recallAt5, round(9 / 21))
-    assert.equal(result.mrr, round(ranks.reduce((sum: number, r) => sum + (r ? 1 / r : 0), 0) / 21))
+    assert.equal(result.recallAt1, roundScore(4 / 21))
+    assert.equal(result.recallAt5, roundScore(9 / 21))
+    assert.equal(result.mrr, roundScore(ranks.reduce((sum: number, r) => sum + (r ? 1 / r : 0), 0) / 21))
   })
 
   it('a missing gold file: exit 3', async () => {

@@ -3,10 +3,10 @@
  * recall@5, mean reciprocal rank, and precision/recall/F1 of `covered` over a threshold sweep.
  */
 import {readTextFile} from '../io/read-text.js'
-import {formatProblem} from '../catalogue/problems.js'
+import {compareText, formatProblem} from '../catalogue/problems.js'
 import {formatOf, readRecords} from '../catalogue/readers.js'
 import {InputError} from '../errors.js'
-import type {Matcher, MatchSubject} from './matcher.js'
+import {roundScore, type Matcher, type MatchSubject} from './matcher.js'
 
 export interface GoldPair {
   subject: string
@@ -81,7 +81,7 @@ export function evaluate(
     expected.set(pair.subject, set)
   }
   const ranks: Evaluation['ranks'] = []
-  for (const [id, correct] of [...expected].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [id, correct] of [...expected].sort(([a], [b]) => compareText(a, b))) {
     const result = matcher.match(bySubject.get(id)!, DEPTH)
     const index = result.matches.findIndex((m) => correct.has(m.id))
     ranks.push({
@@ -92,7 +92,7 @@ export function evaluate(
     })
   }
   const n = ranks.length
-  const share = (count: number) => round(n > 0 ? count / n : 0)
+  const share = (count: number) => roundScore(n > 0 ? count / n : 0)
   const sweep = SWEEP.map((threshold) => {
     // A subject is predicted covered when its best score reaches the threshold; the prediction
     // is right when that best standard is a correct one.
@@ -101,7 +101,7 @@ export function evaluate(
     const precision = predicted.length > 0 ? right / predicted.length : 0
     const recall = n > 0 ? right / n : 0
     const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0
-    return {threshold, precision: round(precision), recall: round(recall), f1: round(f1)}
+    return {threshold, precision: roundScore(precision), recall: roundScore(recall), f1: roundScore(f1)}
   })
   const best = sweep.reduce((a, b) => (b.f1 > a.f1 ? b : a))
   return {
@@ -109,13 +109,9 @@ export function evaluate(
     pairs: gold.length,
     recallAt1: share(ranks.filter((r) => r.rank === 1).length),
     recallAt5: share(ranks.filter((r) => r.rank !== null && r.rank <= 5).length),
-    mrr: round(n > 0 ? ranks.reduce((sum, r) => sum + (r.rank ? 1 / r.rank : 0), 0) / n : 0),
+    mrr: roundScore(n > 0 ? ranks.reduce((sum, r) => sum + (r.rank ? 1 / r.rank : 0), 0) / n : 0),
     sweep,
     best,
     ranks,
   }
-}
-
-function round(x: number): number {
-  return Math.round(x * 10_000) / 10_000
 }
