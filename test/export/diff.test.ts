@@ -1,14 +1,9 @@
 import assert from 'node:assert/strict'
 import {fileURLToPath} from 'node:url'
 import {InputError} from '../../src/core/errors.js'
-import {
-  diffSnapshots,
-  escapeMarkdownCell,
-  formatDiff,
-  formatDiffMarkdown,
-  formatDiffText,
-} from '../../src/core/export/diff.js'
+import {diffSnapshots, formatDiff, formatDiffMarkdown, formatDiffText} from '../../src/core/export/diff.js'
 import {loadSnapshot, parseSgs, snapshotOfAnalysis} from '../../src/core/export/snapshot.js'
+import {markdownText} from '../../src/core/report/markdown.js'
 import {analysisOf, EXPECTED_TEXT, subject} from './helpers.js'
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/export/${name}`, import.meta.url))
@@ -90,7 +85,9 @@ describe('export/diff', () => {
     assert.ok(md.includes('| DPI-T-01 | Second factor | SG17 | SG17;SG20 |'))
     assert.ok(md.includes('## Removed subjects (1)'))
     assert.ok(!md.includes('<b>'))
-    assert.equal(escapeMarkdownCell('a|b\\c\nd <i>'), 'a\\|b\\\\c d &lt;i&gt;')
+    // Cells are escaped as the report's Markdown escapes them (markup too, not only | and HTML).
+    assert.equal(markdownText('a|b\\c\nd <i>'), 'a\\|b\\\\c d &lt;i&gt;')
+    assert.equal(markdownText('*x* _y_ [z]'), '\\*x\\* \\_y\\_ \\[z\\]')
   })
 
   it('reports no changes between identical inputs', () => {

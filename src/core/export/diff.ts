@@ -7,6 +7,7 @@ import {compareText} from '../catalogue/problems.js'
 import type {CoverageStatus} from '../match/matcher.js'
 import type {Snapshot, SnapshotFormat, SnapshotSubject} from './snapshot.js'
 import {formatSgs} from './tsag.js'
+import {markdownText} from '../report/markdown.js'
 
 export const DIFF_FORMATS = ['text', 'json', 'md'] as const
 export type DiffFormat = (typeof DIFF_FORMATS)[number]
@@ -155,25 +156,11 @@ export function formatDiffText(diff: SnapshotDiff): string {
   return `${lines.length > 0 ? lines.join('\n') : 'no changes'}\n`
 }
 
-/**
- * Escapes text for a Markdown table cell: `\` and `|` are backslash-escaped, `&`, `<` and `>`
- * become HTML entities (no raw HTML reaches the rendered page) and line breaks become spaces.
- */
-export function escapeMarkdownCell(text: string): string {
-  return text
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\r\n|[\r\n]/g, ' ')
-}
-
 function table(heading: string, columns: string[], rows: string[][]): string[] {
   const out = [`## ${heading} (${rows.length})`, '']
   if (rows.length === 0) return [...out, 'None.', '']
   out.push(`| ${columns.join(' | ')} |`, `|${columns.map(() => ' --- |').join('')}`)
-  for (const row of rows) out.push(`| ${row.map(escapeMarkdownCell).join(' | ')} |`)
+  for (const row of rows) out.push(`| ${row.map(markdownText).join(' | ')} |`)
   return [...out, '']
 }
 
