@@ -3,9 +3,10 @@
  * to one `Analysis` — the model every report format renders and `report.json` serialises.
  */
 import {compareText} from '../catalogue/problems.js'
-import {entryBody, subjectsOf, type Catalogue, type Standard, type Subject} from '../catalogue/types.js'
+import {subjectsOf, type Catalogue, type Standard, type Subject} from '../catalogue/types.js'
 import {
   coverageStatus,
+  fieldsOf,
   roundScore,
   type CoverageStatus,
   type Matcher,
@@ -114,11 +115,18 @@ export function analyse(catalogue: Catalogue, matcher: Matcher, options: Analysi
   const byId = new Map(catalogue.standards.map((s) => [s.id, s]))
   const decisions = options.decisions ?? []
   const subjects = subjectsOf(catalogue)
-  const deliverableOverlaps = findDeliverableOverlaps(catalogue, matcher)
+  // Each subject's text is analysed once, for its matches and for the overlaps between deliverables.
+  const terms = subjects.map((subject) => matcher.analyse(fieldsOf(subject)))
+  const deliverableOverlaps = findDeliverableOverlaps(
+    subjects.flatMap((subject, i) =>
+      subject.kind === 'deliverable' ? [{id: subject.id, terms: terms[i]}] : [],
+    ),
+    matcher,
+  )
   const overlappingDeliverables = new Set(deliverableOverlaps.flatMap((o) => [o.a, o.b!]))
   const analysed: SubjectAnalysis[] = []
   subjects.forEach((subject, i) => {
-    analysed.push(analyseSubject(subject, matcher, byId, decisions, overlappingDeliverables))
+    analysed.push(analyseSubject(subject, terms[i], matcher, byId, decisions, overlappingDeliverables))
     options.onProgress?.(i + 1, subjects.length)
   })
   const overlaps = [
@@ -154,13 +162,12 @@ export function analyse(catalogue: Catalogue, matcher: Matcher, options: Analysi
 
 function analyseSubject(
   subject: Subject,
+  terms: TermWeights,
   matcher: Matcher,
   standards: Map<string, Standard>,
   allDecisions: Decision[],
   overlappingDeliverables: Set<string>,
 ): SubjectAnalysis {
-  const fields = {title: subject.title, keywords: subject.keywords, body: entryBody(subject)}
-  const terms = matcher.analyse(fields)
   const result = matcher.matchTerms(subject.id, terms)
   const matches: AnalysedMatch[] = result.matches.map((m) => {
     const doc = matcher.index.docIndex(m.id)!
@@ -365,13 +372,8 @@ function duplicationOverlaps(subjects: SubjectAnalysis[], matcher: Matcher): Ove
   return out.sort((x, y) => y.score - x.score || compareText(x.a, y.a) || compareText(x.b ?? '', y.b ?? ''))
 }
 
-/** (c) FG-MV deliverables whose texts overlap each other. */
-function findDeliverableOverlaps(catalogue: Catalogue, matcher: Matcher): Overlap[] {
-  const deliverables = catalogue.deliverables
-  const docs = deliverables.map((d) => ({
-    id: d.id,
-    terms: matcher.analyse({title: d.title, keywords: d.keywords, body: d.summary ?? ''}),
-  }))
+/** (c) FG-MV deliverables whose texts overlap each other, given their analysed texts. */
+function findDeliverableOverlaps(docs: {id: string; terms: TermWeights}[], matcher: Matcher): Overlap[] {
   const index = new MatchIndex(docs, matcher.config.scoring)
   const out: Overlap[] = []
   docs.forEach((d, i) => {
