@@ -8,7 +8,7 @@ import {loadFile} from './load.js'
 import {readTextFile} from '../io/read-text.js'
 import {formatOf, readRecords} from './readers.js'
 import type {MatchSubject} from '../match/matcher.js'
-import {entryBody, subjectsOf, type Catalogue} from './types.js'
+import {entryBody, subjectsOf, type Catalogue, type Subject} from './types.js'
 
 export function loadSubjects(path: string): {subjects: MatchSubject[]; warnings: Problem[]} {
   const format = formatOf(path)
@@ -28,13 +28,7 @@ export function loadSubjects(path: string): {subjects: MatchSubject[]; warnings:
       )
     }
     checkUnique(path, entry.id, entry.origin.line, seen)
-    subjects.push({
-      id: entry.id,
-      kind: entry.kind,
-      title: entry.title,
-      keywords: entry.keywords,
-      body: entryBody(entry),
-    })
+    subjects.push(toMatchSubject(entry))
   }
   if (subjects.length === 0) throw new InputError(`${path}: no subjects found`)
   return {subjects, warnings: problems}
@@ -72,11 +66,15 @@ function checkUnique(path: string, id: string, line: number, seen: Map<string, n
 /** The subjects a command scores: those in `file` when given, else the catalogue's own. */
 export function subjectsToMatch(catalogue: Catalogue, file?: string): MatchSubject[] {
   if (file) return loadSubjects(file).subjects
-  return subjectsOf(catalogue).map((s) => ({
-    id: s.id,
-    kind: s.kind,
-    title: s.title,
-    keywords: s.keywords,
-    body: entryBody(s),
-  }))
+  return subjectsOf(catalogue).map(toMatchSubject)
+}
+
+function toMatchSubject(entry: Subject): MatchSubject {
+  return {
+    id: entry.id,
+    kind: entry.kind,
+    title: entry.title,
+    keywords: entry.keywords,
+    body: entryBody(entry),
+  }
 }
