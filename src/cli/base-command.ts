@@ -4,6 +4,7 @@
  */
 import {Command, Errors, Flags, type Interfaces} from '@oclif/core'
 import {Chalk, type ChalkInstance} from 'chalk'
+import type {Problem} from '../core/catalogue/problems.js'
 import {GapscanError} from '../core/errors.js'
 
 export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<
@@ -53,6 +54,12 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   /** An informational line on stderr, unless --quiet or --json. */
   protected info(message: string): void {
     if (!this.flags.quiet && !this.jsonEnabled()) this.logToStderr(message)
+  }
+
+  /** How many warnings the catalogue's files gave, on stderr (`validate` lists them). */
+  protected reportWarnings(warnings: readonly Problem[]): void {
+    if (warnings.length > 0)
+      this.info(`${warnings.length} catalogue warnings (run gapscan validate to see them)`)
   }
 
   /** Whether a progress bar may be drawn: only for a person watching a terminal. */

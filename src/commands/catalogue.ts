@@ -7,7 +7,8 @@ export default class CatalogueCommand extends BaseCommand<typeof CatalogueComman
   static override examples = ['<%= config.bin %> catalogue', '<%= config.bin %> catalogue --json']
 
   public async run(): Promise<CatalogueSummary> {
-    const {catalogue} = loadValidCatalogue(this.flags.catalogue)
+    const {catalogue, warnings} = loadValidCatalogue(this.flags.catalogue)
+    this.reportWarnings(warnings)
     const summary = summariseCatalogue(catalogue)
     if (!this.jsonEnabled()) {
       const table = (title: string, rows: Record<string, unknown>) => {

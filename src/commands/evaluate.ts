@@ -24,7 +24,10 @@ export default class Evaluate extends BaseCommand<typeof Evaluate> {
   }
 
   public async run(): Promise<Evaluation> {
-    const {catalogue, config, glossary} = loadWorkspace(this.flags.catalogue, {configPath: this.flags.config})
+    const {catalogue, config, glossary, warnings} = loadWorkspace(this.flags.catalogue, {
+      configPath: this.flags.config,
+    })
+    this.reportWarnings(warnings)
     const subjects = subjectsToMatch(catalogue, this.flags.subjects)
     const result = evaluate(
       new Matcher(catalogue, config, glossary),

@@ -41,7 +41,10 @@ export default class Explain extends BaseCommand<typeof Explain> {
   }
 
   public async run(): Promise<Explanation> {
-    const {catalogue, config, glossary} = loadWorkspace(this.flags.catalogue, {configPath: this.flags.config})
+    const {catalogue, config, glossary, warnings} = loadWorkspace(this.flags.catalogue, {
+      configPath: this.flags.config,
+    })
+    this.reportWarnings(warnings)
     const subjects = subjectsToMatch(catalogue, this.flags.subjects)
     const subject = subjects.find((s) => s.id === this.args.subject)
     if (!subject) throw new UsageError(`unknown subject "${this.args.subject}"`)

@@ -60,12 +60,13 @@ Exit codes: 0 success; 1 new gaps with --fail-on-new-gaps (the new file is still
     // Read before writing: --previous may be the --out file of the last run.
     const previous = flags.previous ? loadSnapshot(flags.previous) : undefined
 
-    const {analysis} = analyseCatalogue({
+    const {analysis, warnings} = analyseCatalogue({
       catalogue: flags.catalogue,
       configPath: flags.config,
       decisionsPath: flags.decisions,
       date: runDate,
     })
+    this.reportWarnings(warnings)
     const rows = tsagRows(analysis, runDate)
     writeFileAtomic(flags.out, toCsv(rows, {delimiter, bom: flags.bom}))
     this.info(`${flags.out}: wrote ${rows.length - 1} subjects`)

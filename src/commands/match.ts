@@ -24,7 +24,10 @@ export default class Match extends BaseCommand<typeof Match> {
   }
 
   public async run(): Promise<SubjectResult[]> {
-    const {catalogue, config, glossary} = loadWorkspace(this.flags.catalogue, {configPath: this.flags.config})
+    const {catalogue, config, glossary, warnings} = loadWorkspace(this.flags.catalogue, {
+      configPath: this.flags.config,
+    })
+    this.reportWarnings(warnings)
     const subjects: MatchSubject[] = subjectsToMatch(catalogue, this.flags.subjects)
     const selected = this.flags.kind ? subjects.filter((s) => s.kind === this.flags.kind) : subjects
     const matcher = new Matcher(catalogue, config, glossary)

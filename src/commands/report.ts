@@ -55,8 +55,7 @@ export default class Report extends BaseCommand<typeof Report> {
       onProgress: (done, total) => progress.update(done, total),
     })
     progress.done()
-    if (warnings.length > 0)
-      this.info(`${warnings.length} catalogue warnings (run gapscan validate to see them)`)
+    this.reportWarnings(warnings)
     const files = renderReports(analysis, formats, this.flags.lang as 'en' | 'fr')
     writeFilesAtomic(files.map((f) => ({path: join(this.flags.out, f.name), content: f.content})))
     const coverage = {covered: 0, partial: 0, gap: 0}

@@ -68,7 +68,17 @@ describe('gapscan catalogue', () => {
     )
   })
 
-  it('loads a catalogue that has warnings only', async () => {
+  it('loads a catalogue that has warnings only: counts on stdout, how many warnings on stderr', async () => {
+    const {stdout, stderr, error} = await catalogue('--catalogue', `${BROKEN}/unknown-field`)
+    assert.equal(error, undefined)
+    assert.match(stdout, /standard +1/)
+    assert.equal(stderr, '1 catalogue warnings (run gapscan validate to see them)\n')
+    const matched = await runCommand(['match', '--catalogue', `${BROKEN}/unknown-field`], {root: ROOT})
+    assert.equal(matched.error, undefined)
+    assert.equal(matched.stderr, '1 catalogue warnings (run gapscan validate to see them)\n')
+  })
+
+  it('loads a CSV catalogue with a BOM and CRLF line ends', async () => {
     const {stdout, error} = await catalogue('--catalogue', `${BROKEN}/csv-bom-crlf`, '--json')
     assert.equal(error, undefined)
     const parsed = JSON.parse(stdout) as CatalogueSummary
