@@ -8,6 +8,7 @@ import {UsageError} from '../core/errors.js'
 import {writeFilesAtomic} from '../core/io/atomic-write.js'
 import {REPORT_FORMATS, renderReports, type ReportFormat} from '../core/report/index.js'
 import {progressBar} from '../core/report/progress.js'
+import {LANGS, type Lang} from '../core/report/labels.js'
 
 export default class Report extends BaseCommand<typeof Report> {
   static override summary = 'Write gap and overlap reports per study group (HTML, Markdown, JSON, CSV).'
@@ -25,7 +26,7 @@ export default class Report extends BaseCommand<typeof Report> {
       default: REPORT_FORMATS.join(','),
     }),
     sg: Flags.integer({summary: 'Only this study group (repeatable).', multiple: true}),
-    lang: Flags.string({summary: 'Language of the report labels.', options: ['en', 'fr'], default: 'en'}),
+    lang: Flags.string({summary: 'Language of the report labels.', options: [...LANGS], default: 'en'}),
     decisions: Flags.string({
       summary: `Reviewed decisions (default: <catalogue>/${DECISIONS_FILE} when present).`,
     }),
@@ -56,7 +57,7 @@ export default class Report extends BaseCommand<typeof Report> {
     })
     progress.done()
     this.reportWarnings(warnings)
-    const files = renderReports(analysis, formats, this.flags.lang as 'en' | 'fr')
+    const files = renderReports(analysis, formats, this.flags.lang as Lang)
     writeFilesAtomic(files.map((f) => ({path: join(this.flags.out, f.name), content: f.content})))
     const coverage = {covered: 0, partial: 0, gap: 0}
     for (const s of analysis.subjects) coverage[s.coverage]++

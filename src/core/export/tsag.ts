@@ -5,6 +5,7 @@
  */
 import {isIsoDate} from '../dates.js'
 import type {Analysis, AnalysedMatch, SubjectAnalysis} from '../analysis/analyse.js'
+import {roundScore} from '../match/matcher.js'
 
 /**
  * The TSAG export's columns, in order:
@@ -49,11 +50,9 @@ export type TsagColumn = (typeof TSAG_COLUMNS)[number]
 /** Standards listed in `best_standards`. */
 export const TSAG_BEST_STANDARDS = 3
 
-/** `YYYY-MM-DD` that is a real calendar date. */
-
 /** A score with exactly 4 decimals, independent of locale. */
 export function formatScore(score: number): string {
-  return (Math.round(score * 10000) / 10000).toFixed(4)
+  return roundScore(score).toFixed(4)
 }
 
 /** Study groups as `SG17;SG20`, ascending. */
