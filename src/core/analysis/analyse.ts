@@ -184,12 +184,11 @@ function analyseSubject(
   })
   const computed = {coverage: result.status, score: matches[0]?.score ?? 0}
   const decisions = allDecisions.filter((d) => d.subject === subject.id)
-  const reviewed = applyDecisions(matches, decisions, standards, matcher)
-  const coverage = reviewed.coverage ?? coverageStatus(bestLive(matches), matcher.config.thresholds)
-  const covering = matches.filter(
-    (m) =>
-      m.review !== 'rejected' && (m.review !== undefined || m.score >= matcher.config.thresholds.partial),
-  )
+  const reviewed = applyDecisions(matches, decisions, standards)
+  // The best match that was not rejected decides coverage and relationship; none when all were.
+  const best = matches.find((m) => m.review !== 'rejected')
+  const coverage = reviewed.coverage ?? coverageStatus(best?.score ?? 0, matcher.config.thresholds)
+  const covering = matches.filter((m) => counts(m, matcher.config.thresholds.partial))
   const responsible = responsibility(coverage, matches, terms, matcher, reviewed.assigned)
   const itu = covering.filter((m) => m.org === 'ITU-T')
   return {
@@ -205,8 +204,7 @@ function analyseSubject(
     coverage,
     reviewed: decisions.length > 0,
     ...(reviewed.assigned ? {assigned: reviewed.assigned} : {}),
-    // The relationship of the best match that was not rejected; none when every match was.
-    ...relationshipOfBest(matches),
+    ...(best ? {relationship: best.relationship} : {}),
     matches,
     responsible,
     overlaps: {
@@ -218,13 +216,9 @@ function analyseSubject(
   }
 }
 
-function relationshipOfBest(matches: AnalysedMatch[]): {relationship?: Relationship} {
-  const best = matches.find((m) => m.review !== 'rejected')
-  return best ? {relationship: best.relationship} : {}
-}
-
-function bestLive(matches: AnalysedMatch[]): number {
-  return matches.find((m) => m.review !== 'rejected')?.score ?? 0
+/** Whether a match counts as covering: linked in review, or scored at least `threshold` and not rejected. */
+function counts(match: AnalysedMatch, threshold: number): boolean {
+  return match.review !== 'rejected' && (match.review !== undefined || match.score >= threshold)
 }
 
 /** Applies a subject's decisions to its matches in file order; later decisions win. */
@@ -232,7 +226,6 @@ function applyDecisions(
   matches: AnalysedMatch[],
   decisions: Decision[],
   standards: Map<string, Standard>,
-  matcher: Matcher,
 ): {coverage?: CoverageStatus; assigned?: {sg: number; question?: string}} {
   let assigned: {sg: number; question?: string} | undefined
   for (const d of decisions) {
@@ -260,7 +253,6 @@ function applyDecisions(
     if (match) match.review = d.action === 'reject' ? 'rejected' : d.action === 'add' ? 'added' : 'accepted'
   }
   const linked = matches.some((m) => m.review === 'accepted' || m.review === 'added')
-  void matcher
   return {...(linked ? {coverage: 'covered' as const} : {}), ...(assigned ? {assigned} : {})}
 }
 
@@ -287,11 +279,7 @@ function responsibility(
     }
   }
   const covering = matches.filter(
-    (m) =>
-      m.org === 'ITU-T' &&
-      m.sg !== undefined &&
-      m.review !== 'rejected' &&
-      (m.review !== undefined || m.score >= matcher.config.thresholds.covered),
+    (m) => m.org === 'ITU-T' && m.sg !== undefined && counts(m, matcher.config.thresholds.covered),
   )
   if (coverage === 'covered' && covering.length > 0) {
     const sgs = [...new Set(covering.map((m) => m.sg!))].sort((a, b) => a - b)
@@ -315,9 +303,7 @@ function coordinationOverlaps(subjects: SubjectAnalysis[], minScore: number): Ov
   const out: Overlap[] = []
   for (const s of subjects) {
     if (!s.overlaps.multipleSgs && !s.overlaps.otherBodies) continue
-    const covering = s.matches.filter(
-      (m) => m.review !== 'rejected' && (m.review !== undefined || m.score >= minScore),
-    )
+    const covering = s.matches.filter((m) => counts(m, minScore))
     out.push({
       type: 'coordination',
       a: s.id,
