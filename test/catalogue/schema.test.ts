@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import {formatProblem, parseSgNumber, titleFromText, type EntryKind} from '../../src/core/catalogue/index.js'
 import type {RawRecord, RawValue} from '../../src/core/catalogue/readers.js'
-import {parseEntry} from '../../src/core/catalogue/schema.js'
+import {cleanText, parseEntry} from '../../src/core/catalogue/schema.js'
 
 function record(
   values: Record<string, RawValue>,
@@ -21,6 +21,16 @@ const STANDARD = {id: 'X.1252', title: 'Baseline identity management', org: 'ITU
 const CONTROL_MESSAGE = 'contains control or bidirectional-override characters'
 
 describe('schema', () => {
+  it('cleanText turns what the schema refuses into spaces, so imported text always passes', () => {
+    const hostile = 'Digital\u202e twin\u0007\u0085 of  a\u2066city\n'
+    assert.equal(cleanText(hostile), 'Digital twin of a city')
+    assert.match(
+      parse('standard', {...STANDARD, title: hostile}).lines.join('\n'),
+      /control or bidirectional/,
+    )
+    assert.deepEqual(parse('standard', {...STANDARD, title: cleanText(hostile)}).lines, [])
+  })
+
   describe('required fields', () => {
     it('builds a standard with its origin and no problems', () => {
       const {entry, lines} = parse('standard', {

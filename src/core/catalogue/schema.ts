@@ -51,6 +51,15 @@ const MAX_TEXT = 50_000
 const HAS_SUSPECT = /[^\u0020-\u007e\u00a0-\u02ff]/
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/
+const CONTROL_ALL = new RegExp(CONTROL.source, 'g')
+
+/**
+ * Text as importers store it: the control and bidi-override characters this schema refuses, and
+ * runs of white space, become one space.
+ */
+export function cleanText(text: string): string {
+  return text.replace(CONTROL_ALL, ' ').replace(/\s+/g, ' ').trim()
+}
 
 export function isEntryKind(value: string): value is EntryKind {
   return (ENTRY_KINDS as readonly string[]).includes(value)

@@ -12,7 +12,7 @@ import {existsSync, readFileSync} from 'node:fs'
 import {basename, dirname, join} from 'node:path'
 import type {Problem} from '../catalogue/problems.js'
 import type {RawValue} from '../catalogue/readers.js'
-import {parseEntry, titleFromText} from '../catalogue/schema.js'
+import {cleanText, parseEntry, titleFromText} from '../catalogue/schema.js'
 import type {Requirement} from '../catalogue/types.js'
 import {parseGovstackMarkdown, type GovstackStatement} from './govstack.js'
 import {listInputFiles, readInputText} from './inputs.js'
@@ -77,7 +77,7 @@ export function importGovstack(paths: readonly string[]): GovstackImportResult {
 }
 
 export function statementValues(statement: GovstackStatement, url: string): Record<string, RawValue> {
-  const text = clean(statement.text)
+  const text = cleanText(statement.text)
   return {
     id: statement.id,
     title: titleFromText(plain(text)),
@@ -108,13 +108,6 @@ export function readSourcesTable(path: string): Map<string, GovstackSource> {
     out.set(cells[1], {repo: cells[2], path: cells[3], branch: cells[4] || undefined, commit})
   }
   return out
-}
-
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g
-
-function clean(text: string): string {
-  return text.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim()
 }
 
 /** Markdown markup out of a title: links keep their text, emphasis and escapes go. */

@@ -23,7 +23,7 @@
 import {parse as parseYaml} from 'yaml'
 import type {Problem} from '../catalogue/problems.js'
 import type {RawRecord, RawValue} from '../catalogue/readers.js'
-import {parseEntry, parseSgNumber} from '../catalogue/schema.js'
+import {cleanText, parseEntry, parseSgNumber} from '../catalogue/schema.js'
 import type {Standard, StandardStatus} from '../catalogue/types.js'
 import {readInputText, listInputFiles} from './inputs.js'
 import {keyTerms} from './key-terms.js'
@@ -388,14 +388,11 @@ function fallbackTitle(record: RelatonRecord, titles: Map<string, string>): stri
   return `${PART_NAMES[part]} ${n} to ${prefix}${base}${baseTitle ? `: ${baseTitle}` : ''}`
 }
 
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g
-
 /** Imported text is normalised: control characters and runs of white space become one space. */
 function sanitise(values: Record<string, RawValue>): Record<string, RawValue> {
   const out: Record<string, RawValue> = {}
   for (const [key, value] of Object.entries(values)) {
-    out[key] = typeof value === 'string' ? value.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim() : value
+    out[key] = typeof value === 'string' ? cleanText(value) : value
   }
   return out
 }
