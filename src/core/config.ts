@@ -77,16 +77,11 @@ export function loadConfig(catalogueDir: string, path?: string): GapscanConfig {
     const offset = node?.range?.[0]
     return offset === undefined ? file : `${file}:${lineCounter.linePos(offset).line}`
   }
-  return mergeConfig(DEFAULT_CONFIG, doc.toJS() ?? {}, where, '')
+  return checkConfig(mergeConfig(DEFAULT_CONFIG, doc.toJS() ?? {}, where, ''), where)
 }
 
 /** Deep-merges `override` into `base`, checking every key and type against the defaults. */
-export function mergeConfig<T>(
-  base: T,
-  override: unknown,
-  where: (field: string) => string,
-  prefix: string,
-): T {
+function mergeConfig<T>(base: T, override: unknown, where: (field: string) => string, prefix: string): T {
   if (override === null || typeof override !== 'object' || Array.isArray(override)) {
     throw new InputError(`${where(prefix)}: ${prefix || 'config'}: must be a mapping`)
   }
@@ -100,14 +95,32 @@ export function mergeConfig<T>(
       throw new InputError(`${where(field)}: ${field}: must be a ${typeof current}`)
     else out[key] = value
   }
-  const merged = out as T & Partial<GapscanConfig>
-  if (merged.thresholds && !(merged.thresholds.partial <= merged.thresholds.covered)) {
-    throw new InputError(
-      `${where('thresholds.partial')}: thresholds.partial: must not exceed thresholds.covered`,
-    )
+  return out as T
+}
+
+/** The values' own rules, once the types are right: ranges, orders and choices. */
+function checkConfig(config: GapscanConfig, where: (field: string) => string): GapscanConfig {
+  const refuse = (field: string, rule: string): never => {
+    throw new InputError(`${where(field)}: ${field}: ${rule}`)
   }
-  if (merged.scoring && !['tfidf', 'bm25'].includes(merged.scoring.model)) {
-    throw new InputError(`${where('scoring.model')}: scoring.model: must be tfidf or bm25`)
+  const between = (field: string, value: number, low: number, high: number) => {
+    if (!(value >= low && value <= high)) refuse(field, `must be between ${low} and ${high}`)
   }
-  return merged
+  const notNegative = (field: string, value: number) => {
+    if (!(value >= 0 && Number.isFinite(value))) refuse(field, 'must be a number of 0 or more')
+  }
+  between('thresholds.covered', config.thresholds.covered, 0, 1)
+  between('thresholds.partial', config.thresholds.partial, 0, 1)
+  if (config.thresholds.partial > config.thresholds.covered)
+    refuse('thresholds.partial', 'must not exceed thresholds.covered')
+  between('overlap.duplicate', config.overlap.duplicate, 0, 1)
+  between('overlap.deliverables', config.overlap.deliverables, 0, 1)
+  if (!Number.isInteger(config.top) || config.top < 1) refuse('top', 'must be a whole number of 1 or more')
+  notNegative('titleBoost', config.titleBoost)
+  for (const field of ['title', 'keywords', 'body'] as const)
+    notNegative(`weights.${field}`, config.weights[field])
+  if (!['tfidf', 'bm25'].includes(config.scoring.model)) refuse('scoring.model', 'must be tfidf or bm25')
+  notNegative('scoring.bm25.k1', config.scoring.bm25.k1)
+  between('scoring.bm25.b', config.scoring.bm25.b, 0, 1)
+  return config
 }

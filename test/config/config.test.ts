@@ -52,6 +52,36 @@ describe('config (gapscan.config.yaml)', () => {
       '<dir>/gapscan.config.yaml:2: scoring.model: must be tfidf or bm25',
     )
     assert.equal(errorOf('weights: 3\n'), '<dir>/gapscan.config.yaml:1: weights: must be a mapping')
+    // Right type, wrong value.
+    assert.equal(errorOf('top: 0\n'), '<dir>/gapscan.config.yaml:1: top: must be a whole number of 1 or more')
+    assert.equal(
+      errorOf('top: 2.5\n'),
+      '<dir>/gapscan.config.yaml:1: top: must be a whole number of 1 or more',
+    )
+    assert.equal(
+      errorOf('thresholds:\n  covered: 1.5\n'),
+      '<dir>/gapscan.config.yaml:2: thresholds.covered: must be between 0 and 1',
+    )
+    assert.equal(
+      errorOf('thresholds:\n  partial: -0.1\n'),
+      '<dir>/gapscan.config.yaml:2: thresholds.partial: must be between 0 and 1',
+    )
+    assert.equal(
+      errorOf('weights:\n  body: -1\n'),
+      '<dir>/gapscan.config.yaml:2: weights.body: must be a number of 0 or more',
+    )
+    assert.equal(
+      errorOf('titleBoost: .nan\n'),
+      '<dir>/gapscan.config.yaml:1: titleBoost: must be a number of 0 or more',
+    )
+    assert.equal(
+      errorOf('overlap:\n  duplicate: 2\n'),
+      '<dir>/gapscan.config.yaml:2: overlap.duplicate: must be between 0 and 1',
+    )
+    assert.equal(
+      errorOf('scoring:\n  bm25:\n    b: 3\n'),
+      '<dir>/gapscan.config.yaml:3: scoring.bm25.b: must be between 0 and 1',
+    )
     assert.match(errorOf('a: [\n'), /^<dir>\/gapscan\.config\.yaml:2: malformed YAML: /)
   })
 
