@@ -1,7 +1,7 @@
 import {statSync} from 'node:fs'
 import {Flags} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
-import {DECISIONS_FILE} from '../core/analysis/decisions.js'
+import {DECISIONS_FILE} from '../core/catalogue/files.js'
 import {analyseCatalogue} from '../core/analysis/run.js'
 import {ExitCode, OutputError, UsageError} from '../core/errors.js'
 import {resolveDelimiter, toCsv} from '../core/export/csv.js'

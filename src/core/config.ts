@@ -5,6 +5,7 @@
 import {existsSync} from 'node:fs'
 import {join} from 'node:path'
 import {LineCounter, parseDocument} from 'yaml'
+import {CONFIG_FILE} from './catalogue/files.js'
 import {InputError} from './errors.js'
 import {readTextFile} from './io/read-text.js'
 import {DEFAULT_SCORING, type ScoringOptions} from './match/index.js'
@@ -51,8 +52,6 @@ export const DEFAULT_CONFIG: GapscanConfig = {
   includeWithdrawn: false,
   overlap: {duplicate: 0.8, deliverables: 0.45},
 }
-
-export const CONFIG_FILE = 'gapscan.config.yaml'
 
 type Plain = Record<string, unknown>
 

@@ -1,14 +1,13 @@
 /** Everything a job needs from a catalogue folder: the catalogue, its config and its glossary. */
 import {existsSync} from 'node:fs'
 import {join} from 'node:path'
+import {GLOSSARY_FILE} from './catalogue/files.js'
 import {loadValidCatalogue} from './catalogue/index.js'
 import type {Problem} from './catalogue/problems.js'
 import type {Catalogue} from './catalogue/types.js'
 import {loadConfig, type GapscanConfig} from './config.js'
 import {InputError} from './errors.js'
 import {loadGlossary, type Glossary} from './text/glossary.js'
-
-export const GLOSSARY_FILE = 'glossary.yaml'
 
 export interface Workspace {
   catalogue: Catalogue

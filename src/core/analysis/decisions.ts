@@ -28,8 +28,6 @@ export interface Decision {
   line: number
 }
 
-export const DECISIONS_FILE = 'decisions.yaml'
-
 /** Reads and checks decisions against the catalogue; a missing default file means no decisions. */
 export function loadDecisions(path: string, catalogue: Catalogue, required = false): Decision[] {
   if (!existsSync(path)) {

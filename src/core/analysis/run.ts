@@ -8,7 +8,8 @@ import {UsageError} from '../errors.js'
 import {Matcher} from '../match/matcher.js'
 import {loadWorkspace} from '../workspace.js'
 import {analyse, type Analysis} from './analyse.js'
-import {DECISIONS_FILE, loadDecisions} from './decisions.js'
+import {DECISIONS_FILE} from '../catalogue/files.js'
+import {loadDecisions} from './decisions.js'
 
 export interface AnalysisRun {
   /** Catalogue folder. */

@@ -6,14 +6,13 @@
 import {readFileSync, statSync} from 'node:fs'
 import {basename, dirname, relative, sep} from 'node:path'
 import {walkFolder} from '../io/walk.js'
+import {RESERVED_FILES} from './files.js'
 import {decodeText, DecodeError} from './decode.js'
 import {sortProblems, type Problem} from './problems.js'
 import {formatOf, readRecords} from './readers.js'
 import {isEntryKind, parseEntry} from './schema.js'
 import {ENTRY_KINDS, type Catalogue, type Entry, type EntryKind} from './types.js'
 
-/** Files in a catalogue folder that are not catalogue entries. */
-export const RESERVED_FILES = ['glossary.yaml', 'decisions.yaml', 'gapscan.config.yaml']
 const IGNORED = /^(readme|licen[cs]e|notice|copying)(\..*)?$|\.(md|txt)$/i
 
 export interface LoadResult {

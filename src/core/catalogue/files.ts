@@ -1,0 +1,8 @@
+/** Files of a catalogue folder that are not catalogue entries, by name (at its top level). */
+
+export const GLOSSARY_FILE = 'glossary.yaml'
+export const DECISIONS_FILE = 'decisions.yaml'
+export const CONFIG_FILE = 'gapscan.config.yaml'
+
+/** Not read as entries by the catalogue loader: each has its own reader. */
+export const RESERVED_FILES: readonly string[] = [GLOSSARY_FILE, DECISIONS_FILE, CONFIG_FILE]
