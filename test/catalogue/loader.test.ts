@@ -8,11 +8,12 @@ import {
   loadCatalogue,
   loadFile,
   loadValidCatalogue,
-  questionSg,
+  questionGroup,
   relativeFile,
   sortProblems,
   type Problem,
 } from '../../src/core/catalogue/index.js'
+import type {StudyGroup} from '../../src/core/catalogue/types.js'
 import {InputError} from '../../src/core/errors.js'
 
 const BROKEN = 'test/fixtures/broken'
@@ -155,11 +156,15 @@ describe('loader', () => {
       assert.ok(catalogue.standards.some((s) => s.id === 'X.1253' && s.question === 'Q6/17'))
     })
 
-    it('questionSg reads the SG from a Question id', () => {
-      assert.equal(questionSg('Q6/17'), 17)
-      assert.equal(questionSg('Q12/20'), 20)
-      assert.equal(questionSg('Q6'), undefined)
-      assert.equal(questionSg('q6/17'), undefined)
+    it("questionGroup: the standard's own SG, else the SG the Question id names", () => {
+      const groups = new Map([17, 20].map((n) => [n, {number: n} as StudyGroup]))
+      const sgOf = (sg: number | undefined, question: string) => questionGroup(groups, sg, question)?.number
+      assert.equal(sgOf(undefined, 'Q6/17'), 17)
+      assert.equal(sgOf(undefined, 'Q12/20'), 20)
+      assert.equal(sgOf(undefined, 'Q6'), undefined)
+      assert.equal(sgOf(undefined, 'q6/17'), undefined)
+      assert.equal(sgOf(20, 'Q6/17'), 20)
+      assert.equal(sgOf(undefined, 'Q1/99'), undefined)
     })
 
     it('a reference error points at the line of the sg field, like schema errors do', () => {

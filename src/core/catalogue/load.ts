@@ -11,7 +11,7 @@ import {decodeText, DecodeError} from './decode.js'
 import {sortProblems, type Problem} from './problems.js'
 import {formatOf, readRecords} from './readers.js'
 import {isEntryKind, parseEntry} from './schema.js'
-import {ENTRY_KINDS, type Catalogue, type Entry, type EntryKind} from './types.js'
+import {ENTRY_KINDS, type Catalogue, type Entry, type EntryKind, type StudyGroup} from './types.js'
 
 const IGNORED = /^(readme|licen[cs]e|notice|copying)(\..*)?$|\.(md|txt)$/i
 
@@ -204,9 +204,8 @@ export function checkReferences(catalogue: Catalogue): Problem[] {
       continue
     }
     if (standard.question !== undefined) {
-      const sg = standard.sg ?? questionSg(standard.question)
-      const group = sg === undefined ? undefined : groups.get(sg)
-      if (!group || !group.questions.some((q) => q.id === standard.question)) {
+      const group = questionGroup(groups, standard.sg, standard.question)
+      if (!group?.questions.some((q) => q.id === standard.question)) {
         problems.push({
           ...where,
           line: lineOf('question'),
@@ -234,9 +233,18 @@ export function checkReferences(catalogue: Catalogue): Problem[] {
 }
 
 /** `Q6/17` → 17. */
-export function questionSg(question: string): number | undefined {
-  const match = /^Q\d+\/(\d+)$/.exec(question)
-  return match ? Number(match[1]) : undefined
+/**
+ * The study group a standard's Question is looked up in: the standard's own SG, else the one the
+ * Question names (`Q6/17` → 17). The loader and the importers decide with this the same way.
+ */
+export function questionGroup(
+  groups: ReadonlyMap<number, StudyGroup>,
+  sg: number | undefined,
+  question: string,
+): StudyGroup | undefined {
+  const named = /^Q\d+\/(\d+)$/.exec(question)
+  const number = sg ?? (named ? Number(named[1]) : undefined)
+  return number === undefined ? undefined : groups.get(number)
 }
 
 export function relativeFile(root: string, file: string): string {

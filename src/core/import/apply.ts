@@ -6,7 +6,7 @@
  */
 import {existsSync, statSync} from 'node:fs'
 import {relative, resolve} from 'node:path'
-import {loadCatalogue, loadFile} from '../catalogue/load.js'
+import {loadCatalogue, loadFile, questionGroup} from '../catalogue/load.js'
 import {formatProblem, type Problem} from '../catalogue/problems.js'
 import {readRecords} from '../catalogue/readers.js'
 import {parseEntry} from '../catalogue/schema.js'
@@ -131,11 +131,10 @@ export function dropUnknownReferences(
       standard.committee ??= `${standard.org === 'ITU-T' ? 'ITU-T ' : ''}Study Group ${standard.sg}`
       delete standard.sg
     }
+    // Dropped exactly when the catalogue loader would refuse it (see checkReferences).
     if (standard.question !== undefined) {
-      const sgOfQuestion = Number(/^Q\d+\/(\d+)$/.exec(standard.question)?.[1] ?? NaN)
-      const group = groups.get(standard.sg ?? sgOfQuestion)
-      const fits = standard.sg === undefined || sgOfQuestion === standard.sg
-      if (!group || !fits || !group.questions.some((q) => q.id === standard.question)) {
+      const group = questionGroup(groups, standard.sg, standard.question)
+      if (!group?.questions.some((q) => q.id === standard.question)) {
         dropped.question++
         delete standard.question
       }
