@@ -9,6 +9,7 @@ import {
   mapStatus,
   numberOf,
   readRelatonFiles,
+  readRelatonJsonl,
   relatonToStandards,
 } from '../../src/core/import/relaton.js'
 import {FIXTURES} from './helpers.js'
@@ -136,6 +137,29 @@ describe('import: relaton', () => {
     assert.equal(
       formatProblem(read.problems[0]),
       `${join(FIXTURES, 'no-such-folder')}: no such file or folder`,
+    )
+  })
+
+  it('reports bad JSON Lines records as file:line problems and reads the good ones', () => {
+    const text = [
+      '{"docid": "ITU-T X.1252", "title": "Identity terms", "published": 2021}',
+      '{"docid": "ITU-T X.1253", "title": oops}',
+      '["not", "an", "object"]',
+      '',
+      '{"title": "No number"}',
+    ].join('\n')
+    const read = readRelatonJsonl(text, 'c.jsonl')
+    assert.deepEqual(
+      read.records.map((r) => [r.docid, r.line, r.published]),
+      [['ITU-T X.1252', 1, '2021']],
+    )
+    assert.deepEqual(
+      read.problems.map(formatProblem).map((line) => line.replace(/malformed JSON: .*/, 'malformed JSON')),
+      [
+        'c.jsonl:2: malformed JSON',
+        'c.jsonl:3: each line must be a JSON object',
+        'c.jsonl:5: number: required field is missing',
+      ],
     )
   })
 

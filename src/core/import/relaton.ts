@@ -22,7 +22,7 @@
  */
 import {parse as parseYaml} from 'yaml'
 import type {Problem} from '../catalogue/problems.js'
-import type {RawRecord, RawValue} from '../catalogue/readers.js'
+import {formatOf, readRecords, type RawRecord, type RawValue} from '../catalogue/readers.js'
 import {cleanText, parseEntry, parseSgNumber} from '../catalogue/schema.js'
 import type {Standard, StandardStatus} from '../catalogue/types.js'
 import {readInputText, listInputFiles} from './inputs.js'
@@ -127,43 +127,24 @@ function fromBibitem(item: Record<string, unknown>, file: string): RelatonRecord
 /** Reads the compact JSON Lines form (`number`, `docid`, `title`, `study_group` or `committee`…). */
 export function readRelatonJsonl(content: string, file: string): RelatonReadResult {
   const records: RelatonRecord[] = []
-  const problems: Problem[] = []
-  const lines = content.split('\n')
-  for (let i = 0; i < lines.length; i++) {
-    const source = lines[i].trim()
-    if (!source) continue
-    let value: unknown
-    try {
-      value = JSON.parse(source)
-    } catch (e) {
-      problems.push(
-        problem(
-          file,
-          i + 1,
-          undefined,
-          `malformed JSON: ${(e as Error).message.replace(/ in JSON at position \d+.*$/, '')}`,
-        ),
-      )
-      continue
-    }
-    if (!isObject(value)) {
-      problems.push(problem(file, i + 1, undefined, 'each line must be a JSON object'))
-      continue
-    }
+  // The catalogue's JSON Lines reader: one object per line, problems as file:line.
+  const parsed = readRecords(file, content, 'jsonl')
+  const problems: Problem[] = [...parsed.problems]
+  for (const {values: value, line} of parsed.records) {
     const docid = text(value.docid) ?? text(value.number)
     if (!docid) {
-      problems.push(problem(file, i + 1, 'number', 'required field is missing'))
+      problems.push(problem(file, line, 'number', 'required field is missing'))
       continue
     }
     const org = text(value.org) ?? orgOf(docid, {})
     if (!org) {
-      problems.push(problem(file, i + 1, 'org', `cannot tell the organisation of "${docid}"`))
+      problems.push(problem(file, line, 'org', `cannot tell the organisation of "${docid}"`))
       continue
     }
     records.push(
       clean({
         file,
-        line: i + 1,
+        line: line,
         number: text(value.number) ?? numberOf(docid, org),
         docid,
         org,
@@ -451,11 +432,8 @@ export function readRelatonFiles(paths: readonly string[]): RelatonReadResult {
     const input = readInputText(file)
     problems.push(...input.problems)
     if (input.text === undefined) continue
-    const lower = file.toLowerCase()
     const result =
-      lower.endsWith('.jsonl') || lower.endsWith('.ndjson')
-        ? readRelatonJsonl(input.text, file)
-        : readRelatonYaml(input.text, file)
+      formatOf(file) === 'jsonl' ? readRelatonJsonl(input.text, file) : readRelatonYaml(input.text, file)
     records.push(...result.records)
     problems.push(...result.problems)
   }
