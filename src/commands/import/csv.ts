@@ -3,7 +3,7 @@ import {join} from 'node:path'
 import {BaseCommand} from '../../cli/base-command.js'
 import {applyImport, failOnProblems} from '../../core/import/apply.js'
 import {importCsv, parseColumnMap} from '../../core/import/csv.js'
-import {readInputText} from '../../core/import/inputs.js'
+import {readText} from '../../core/io/read-text.js'
 import type {ImportCounts, OutputFormat} from '../../core/import/merge.js'
 import {reportImport} from '../../core/import/report.js'
 import type {EntryKind} from '../../core/catalogue/types.js'
@@ -48,7 +48,7 @@ export default class ImportCsv extends BaseCommand<typeof ImportCsv> {
     // Without --format, applyImport takes the format from --out's extension (.jsonl, .ndjson, .yaml, .yml).
     const format = this.flags.format as OutputFormat | undefined
     const out = this.flags.out ?? join(this.flags.catalogue, FOLDER[kind], `csv-import.${format ?? 'yaml'}`)
-    const input = readInputText(this.args.file)
+    const input = readText(this.args.file)
     failOnProblems(input.problems)
     const {entries, problems} = importCsv(this.args.file, input.text ?? '', kind, map)
     failOnProblems(problems)

@@ -3,11 +3,11 @@
  * order), validated entry by entry, then checked as a whole (unique ids, cross-references).
  * All problems are collected so `validate` can report them at once.
  */
-import {readFileSync, statSync} from 'node:fs'
+import {statSync} from 'node:fs'
 import {basename, dirname, relative, sep} from 'node:path'
+import {readText} from '../io/read-text.js'
 import {walkFolder} from '../io/walk.js'
 import {RESERVED_FILES} from './files.js'
-import {decodeText, DecodeError} from './decode.js'
 import {sortProblems, type Problem} from './problems.js'
 import {formatOf, readRecords} from './readers.js'
 import {isEntryKind, parseEntry} from './schema.js'
@@ -50,22 +50,8 @@ function fileProblem(file: string, message: string): {entries: Entry[]; problems
 export function loadFile(path: string, defaultKind?: EntryKind): {entries: Entry[]; problems: Problem[]} {
   const format = formatOf(path)
   if (!format) return fileProblem(path, 'unsupported file type (use .yaml, .json, .jsonl or .csv)')
-  let bytes: Buffer
-  try {
-    bytes = readFileSync(path)
-  } catch (e) {
-    return fileProblem(path, `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`)
-  }
-  const problems: Problem[] = []
-  let text: string
-  try {
-    const decoded = decodeText(bytes)
-    text = decoded.text
-    if (decoded.warning) problems.push({severity: 'warning', file: path, line: 0, message: decoded.warning})
-  } catch (e) {
-    if (e instanceof DecodeError) return fileProblem(path, e.message)
-    throw e
-  }
+  const {text, problems} = readText(path)
+  if (text === undefined) return {entries: [], problems}
   const parsed = readRecords(path, text, format)
   problems.push(...parsed.problems)
   if (parsed.kind !== undefined && !isEntryKind(parsed.kind)) {

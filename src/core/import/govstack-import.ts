@@ -15,7 +15,8 @@ import type {RawValue} from '../catalogue/readers.js'
 import {cleanText, parseEntry, titleFromText} from '../catalogue/schema.js'
 import type {Requirement} from '../catalogue/types.js'
 import {parseGovstackMarkdown, type GovstackStatement} from './govstack.js'
-import {listInputFiles, readInputText} from './inputs.js'
+import {readText} from '../io/read-text.js'
+import {listInputFiles} from './inputs.js'
 
 const NOT_SPEC = /^(readme|sources|license|licence|changelog|summary)(\..*)?$/i
 
@@ -46,7 +47,7 @@ export function importGovstack(paths: readonly string[]): GovstackImportResult {
   let statements = 0
   for (const file of listing.files) {
     if (NOT_SPEC.test(basename(file))) continue
-    const input = readInputText(file)
+    const input = readText(file)
     problems.push(...input.problems)
     if (input.text === undefined) continue
     const sourceFile = `${basename(dirname(file))}/${basename(file)}`

@@ -1,7 +1,6 @@
 /** Input files for importers: folders are expanded (recursively, sorted), files are read as text. */
-import {readFileSync, statSync} from 'node:fs'
+import {statSync} from 'node:fs'
 import {extname} from 'node:path'
-import {decodeText, DecodeError} from '../catalogue/decode.js'
 import type {Problem} from '../catalogue/problems.js'
 import {walkFolder} from '../io/walk.js'
 
@@ -42,21 +41,4 @@ export function listInputFiles(
     } else files.push(path)
   }
   return {files, problems}
-}
-
-/** A file's text, decoded as the catalogue loader does; problems instead of exceptions. */
-export function readInputText(path: string): {text?: string; problems: Problem[]} {
-  try {
-    const decoded = decodeText(readFileSync(path))
-    const problems: Problem[] = decoded.warning
-      ? [{severity: 'warning', file: path, line: 0, message: decoded.warning}]
-      : []
-    return {text: decoded.text, problems}
-  } catch (e) {
-    const message =
-      e instanceof DecodeError
-        ? e.message
-        : `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`
-    return {problems: [{severity: 'error', file: path, line: 0, message}]}
-  }
 }

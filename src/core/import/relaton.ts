@@ -25,7 +25,8 @@ import type {Problem} from '../catalogue/problems.js'
 import {formatOf, readRecords, type RawRecord, type RawValue} from '../catalogue/readers.js'
 import {cleanText, parseEntry, parseSgNumber} from '../catalogue/schema.js'
 import type {Standard, StandardStatus} from '../catalogue/types.js'
-import {readInputText, listInputFiles} from './inputs.js'
+import {readText} from '../io/read-text.js'
+import {listInputFiles} from './inputs.js'
 import {keyTerms} from './key-terms.js'
 
 /** A Relaton record reduced to the facts gapscan uses, whichever form it was read from. */
@@ -429,7 +430,7 @@ export function readRelatonFiles(paths: readonly string[]): RelatonReadResult {
   const records: RelatonRecord[] = []
   const problems: Problem[] = [...listing.problems]
   for (const file of listing.files) {
-    const input = readInputText(file)
+    const input = readText(file)
     problems.push(...input.problems)
     if (input.text === undefined) continue
     const result =
