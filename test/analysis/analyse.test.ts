@@ -164,7 +164,8 @@ describe('analysis: analyse() on the analysis fixture', () => {
       otherBodies: true,
       otherDeliverables: true,
     })
-    // Below the partial threshold F.7001 (0.0664) does not count for FGMV-01.
+    // Said outright, though the list above pins it: DPI-ID-01 (one SG, no other body above the
+    // partial threshold) is no coordination case.
     assert.ok(!analysis.overlaps.some((o) => o.type === 'coordination' && o.a === 'DPI-ID-01'))
   })
 

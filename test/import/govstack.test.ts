@@ -4,6 +4,7 @@ import {fileURLToPath} from 'node:url'
 
 import {parse} from 'csv-parse/sync'
 
+import {compareText} from '../../src/core/catalogue/problems.js'
 import {parseGovstackMarkdown, type GovstackStatement} from '../../src/core/import/govstack.js'
 
 const FIXTURES = new URL('../fixtures/govstack/', import.meta.url)
@@ -217,13 +218,14 @@ describe('parseGovstackMarkdown', () => {
       })
       parsed = []
       const root = fileURLToPath(GOVSTACK)
-      for (const entry of readdirSync(root, {withFileTypes: true})
+      for (const folder of readdirSync(root, {withFileTypes: true})
         .filter((e) => e.isDirectory())
-        .sort()) {
-        for (const file of readdirSync(`${root}/${entry.name}`)
+        .map((e) => e.name)
+        .sort(compareText)) {
+        for (const file of readdirSync(`${root}/${folder}`)
           .filter((f) => f.endsWith('.md'))
           .sort()) {
-          const sourceFile = `${entry.name}/${file}`
+          const sourceFile = `${folder}/${file}`
           parsed.push(...parseGovstackMarkdown(readFileSync(`${root}/${sourceFile}`, 'utf8'), sourceFile))
         }
       }

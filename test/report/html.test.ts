@@ -48,7 +48,11 @@ export function buildAnalysis(): Analysis {
       computed: {coverage: 'covered', score: 0.61234},
       relationship: 'subset of',
       matches: [
-        match('X.1254', 0.61234, {relationship: 'subset of', terms: ['authentication', 'assurance']}),
+        match('X.1254', 0.61234, {
+          relationship: 'subset of',
+          terms: ['authentication', 'assurance'],
+          url: 'https://www.itu.int/rec/T-REC-X.1254',
+        }),
         match('ISO/IEC 29115', 0.5, {
           org: 'ISO/IEC',
           sg: undefined,
@@ -245,8 +249,20 @@ describe('renderHtml', () => {
       assert.doesNotMatch(html, /@import/i)
       assert.doesNotMatch(html, /url\(/i)
       assert.doesNotMatch(html, /\bsrc=["']?(https?:)?\/\//i)
-      // The only hrefs are in-page anchors.
-      for (const href of html.matchAll(/href="([^"]*)"/g)) assert.match(href[1], /^#[\w-]+$/)
+      // The only hrefs are in-page anchors and standards' own https pages, opened without referrer.
+      const external: string[] = []
+      for (const link of html.matchAll(/<a [^>]*href="([^"]*)"[^>]*>/g)) {
+        if (/^#[\w-]+$/.test(link[1])) continue
+        external.push(link[1])
+        assert.match(link[0], /rel="noopener noreferrer"/)
+      }
+      for (const href of html.matchAll(/href="([^"]*)"/g))
+        assert.ok(/^#[\w-]+$/.test(href[1]) || external.includes(href[1]), href[1])
+      assert.ok(external.length > 0)
+      assert.ok(
+        external.every((href) => href === 'https://www.itu.int/rec/T-REC-X.1254'),
+        external.join(' '),
+      )
       assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;/)
     }
   })
