@@ -9,6 +9,7 @@ import {writeFilesAtomic} from '../core/io/atomic-write.js'
 import {REPORT_FORMATS, renderReports, type ReportFormat} from '../core/report/index.js'
 import {progressBar} from '../core/report/progress.js'
 import {LANGS, type Lang} from '../core/report/labels.js'
+import {coverageCounts} from '../core/analysis/analyse.js'
 
 export default class Report extends BaseCommand<typeof Report> {
   static override summary = 'Write gap and overlap reports per study group (HTML, Markdown, JSON, CSV).'
@@ -59,8 +60,7 @@ export default class Report extends BaseCommand<typeof Report> {
     this.reportWarnings(warnings)
     const files = renderReports(analysis, formats, this.flags.lang as Lang)
     writeFilesAtomic(files.map((f) => ({path: join(this.flags.out, f.name), content: f.content})))
-    const coverage = {covered: 0, partial: 0, gap: 0}
-    for (const s of analysis.subjects) coverage[s.coverage]++
+    const coverage = coverageCounts(analysis.subjects)
     this.info(
       `${analysis.subjects.length} subjects: ${coverage.covered} covered, ${coverage.partial} partial, ${coverage.gap} gaps; ${analysis.overlaps.length} overlaps`,
     )

@@ -109,6 +109,20 @@ export interface AnalysisOptions {
   onProgress?: (done: number, total: number) => void
 }
 
+/** How many subjects are covered, partial and gaps. */
+export function coverageCounts(subjects: readonly SubjectAnalysis[]): Record<CoverageStatus, number> {
+  const counts = {covered: 0, partial: 0, gap: 0}
+  for (const s of subjects) counts[s.coverage]++
+  return counts
+}
+
+/** A subject's best match that was not rejected in review: the one its coverage rests on. */
+export function bestLiveMatch<M extends {review?: AnalysedMatch['review']}>(
+  matches: readonly M[],
+): M | undefined {
+  return matches.find((m) => m.review !== 'rejected')
+}
+
 export function analyse(catalogue: Catalogue, matcher: Matcher, options: AnalysisOptions = {}): Analysis {
   const {config} = matcher
   const {thresholds} = config
@@ -140,9 +154,7 @@ export function analyse(catalogue: Catalogue, matcher: Matcher, options: Analysi
     .filter((g) => selectedSgs.size === 0 || selectedSgs.has(g.number))
     .map((g) => {
       const mine = analysed.filter((s) => s.responsible.sgs.includes(g.number))
-      const counts = {covered: 0, partial: 0, gap: 0}
-      for (const s of mine) counts[s.coverage]++
-      return {number: g.number, title: g.title, counts, subjects: mine.map((s) => s.id)}
+      return {number: g.number, title: g.title, counts: coverageCounts(mine), subjects: mine.map((s) => s.id)}
     })
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -186,7 +198,7 @@ function analyseSubject(
   const decisions = allDecisions.filter((d) => d.subject === subject.id)
   const reviewed = applyDecisions(matches, decisions, standards)
   // The best match that was not rejected decides coverage and relationship; none when all were.
-  const best = matches.find((m) => m.review !== 'rejected')
+  const best = bestLiveMatch(matches)
   const coverage = reviewed.coverage ?? coverageStatus(best?.score ?? 0, matcher.config.thresholds)
   const covering = matches.filter((m) => counts(m, matcher.config.thresholds.partial))
   const responsible = responsibility(coverage, matches, terms, matcher, reviewed.assigned)

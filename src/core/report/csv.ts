@@ -1,5 +1,5 @@
 /** `gaps.csv` and `overlaps.csv`: flat tables for spreadsheets, formula-safe (see export/csv.ts). */
-import type {Analysis} from '../analysis/analyse.js'
+import {bestLiveMatch, type Analysis} from '../analysis/analyse.js'
 import {toCsv} from '../export/csv.js'
 
 export const GAPS_COLUMNS = [
@@ -24,7 +24,7 @@ export function gapsCsv(analysis: Analysis): string {
   const rows = analysis.subjects
     .filter((s) => s.coverage !== 'covered')
     .map((s) => {
-      const best = s.matches.find((m) => m.review !== 'rejected')
+      const best = bestLiveMatch(s.matches)
       return [
         s.id,
         s.kind,

@@ -4,7 +4,15 @@
  * filters and expands existing DOM nodes and never builds markup from catalogue text.
  */
 import {createHash} from 'node:crypto'
-import type {AnalysedMatch, Analysis, Overlap, OverlapType, SubjectAnalysis} from '../analysis/analyse.js'
+import {
+  bestLiveMatch,
+  coverageCounts,
+  type AnalysedMatch,
+  type Analysis,
+  type Overlap,
+  type OverlapType,
+  type SubjectAnalysis,
+} from '../analysis/analyse.js'
 import {COVERAGE_STATUSES, type CoverageStatus} from '../match/matcher.js'
 import {labels, type Labels, type Lang} from './labels.js'
 
@@ -150,8 +158,7 @@ const SECTION_IDS = {
 
 function renderSummary(ctx: Context): string {
   const {L, analysis} = ctx
-  const counts: Record<CoverageStatus, number> = {covered: 0, partial: 0, gap: 0}
-  for (const s of analysis.subjects) counts[s.coverage]++
+  const counts = coverageCounts(analysis.subjects)
   const reviewed = analysis.subjects.filter((s) => s.reviewed).length
   const card = (cls: string, value: number, label: string, key: string) =>
     `<div class="card ${cls}" data-count="${esc(key)}"><span class="value">${value}</span><span class="label">${esc(label)}</span></div>`
@@ -442,7 +449,7 @@ function renderSubjects(ctx: Context): string {
 
 function subjectRows(ctx: Context, s: SubjectAnalysis, i: number, colspan: number): string {
   const {L} = ctx
-  const live = s.matches.find((m) => m.review !== 'rejected')
+  const live = bestLiveMatch(s.matches)
   const flags = (Object.keys(s.overlaps) as (keyof SubjectAnalysis['overlaps'])[]).filter(
     (k) => s.overlaps[k],
   )

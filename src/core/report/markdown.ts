@@ -2,7 +2,13 @@
  * Markdown for rapporteurs to paste into a contribution: `summary.md` and one `sg-<N>.md` per
  * study group (its gaps, its overlaps with other SGs and bodies, what it already covers).
  */
-import type {Analysis, Overlap, SubjectAnalysis} from '../analysis/analyse.js'
+import {
+  bestLiveMatch,
+  coverageCounts,
+  type Analysis,
+  type Overlap,
+  type SubjectAnalysis,
+} from '../analysis/analyse.js'
 import {labels, type Labels, type Lang} from './labels.js'
 
 /** Catalogue text in a Markdown table cell: no markup, no HTML, no line breaks. */
@@ -30,7 +36,7 @@ function sgList(sgs: number[], l: Labels): string {
 
 function subjectRows(subjects: SubjectAnalysis[], l: Labels): string[][] {
   return subjects.map((s) => {
-    const best = s.matches.find((m) => m.review !== 'rejected')
+    const best = bestLiveMatch(s.matches)
     const coverage =
       s.reviewed && s.coverage !== s.computed.coverage
         ? `${l.coverage[s.coverage]} (${l.reviewed}; ${l.computed}: ${l.coverage[s.computed.coverage]})`
@@ -88,8 +94,7 @@ function header(analysis: Analysis, title: string, l: Labels): string[] {
 export function renderSummaryMarkdown(analysis: Analysis, lang: Lang): string {
   const l = labels(lang)
   const c = l.columns
-  const counts = {covered: 0, partial: 0, gap: 0}
-  for (const s of analysis.subjects) counts[s.coverage]++
+  const counts = coverageCounts(analysis.subjects)
   const lines = [
     ...header(analysis, l.reportTitle, l),
     `## ${l.sections.summary}`,
