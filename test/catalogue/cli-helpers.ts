@@ -55,3 +55,10 @@ export const ANSI = /\u001b\[/
 /** Removes SGR colour sequences (`ESC [ n m`). */
 // eslint-disable-next-line no-control-regex
 export const stripColour = (text: string): string => text.replace(/\u001b\[\d+m/g, '')
+
+/** The exit code of a run: a thrown oclif exit, else process.exitCode (reset for the next test). */
+export function exitOf(result: {error?: Error & {oclif?: {exit?: number}}}): number {
+  const code = result.error ? (result.error.oclif?.exit ?? 1) : (process.exitCode ?? 0)
+  process.exitCode = undefined
+  return Number(code)
+}

@@ -1,20 +1,13 @@
 import assert from 'node:assert/strict'
 import {join} from 'node:path'
-import {fileURLToPath} from 'node:url'
 import {runCommand} from '@oclif/test'
+import {exitOf, ROOT} from '../catalogue/cli-helpers.js'
 import {EXPECTED_TEXT} from '../export/helpers.js'
 
-const root = fileURLToPath(new URL('../..', import.meta.url))
-const fixture = (name: string) => join(root, 'test/fixtures/export', name)
-
-function exitOf(result: {error?: Error & {oclif?: {exit?: number}}}): number {
-  const code = result.error ? (result.error.oclif?.exit ?? 1) : (process.exitCode ?? 0)
-  process.exitCode = undefined
-  return Number(code)
-}
+const fixture = (name: string) => join(ROOT, 'test/fixtures/export', name)
 
 async function diff(...args: string[]) {
-  const result = await runCommand(['diff', ...args], {root})
+  const result = await runCommand(['diff', ...args], {root: ROOT})
   return {...result, code: exitOf(result)}
 }
 

@@ -2,24 +2,16 @@ import assert from 'node:assert/strict'
 import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {fileURLToPath} from 'node:url'
 import {runCommand} from '@oclif/test'
+import {exitOf, ROOT} from '../catalogue/cli-helpers.js'
 
-const root = fileURLToPath(new URL('../..', import.meta.url))
-const catalogue = join(root, 'test/fixtures/catalogue/small')
+const catalogue = join(ROOT, 'test/fixtures/catalogue/small')
 const HEADER =
   'id,kind,title,coverage,computed_coverage,relationship,best_standards,best_score,responsible_sgs,questions,' +
   'overlap_multiple_sgs,overlap_other_bodies,overlap_deliverables,reviewed,run_date'
 
-/** The exit code of a run: a thrown oclif exit, else process.exitCode (reset for the next test). */
-function exitOf(result: {error?: Error & {oclif?: {exit?: number}}}): number {
-  const code = result.error ? (result.error.oclif?.exit ?? 1) : (process.exitCode ?? 0)
-  process.exitCode = undefined
-  return Number(code)
-}
-
 async function exportCsv(args: string[]) {
-  const result = await runCommand(['export', '--catalogue', catalogue, ...args], {root})
+  const result = await runCommand(['export', '--catalogue', catalogue, ...args], {root: ROOT})
   return {...result, code: exitOf(result)}
 }
 
