@@ -66,7 +66,9 @@ export interface SubjectAnalysis {
   decisions: Omit<Decision, 'line'>[]
 }
 
-export type OverlapType = 'coordination' | 'duplication' | 'deliverables'
+/** Kinds of overlap, in the order reports list them. */
+export const OVERLAP_TYPES = ['coordination', 'duplication', 'deliverables'] as const
+export type OverlapType = (typeof OVERLAP_TYPES)[number]
 
 export interface Overlap {
   type: OverlapType

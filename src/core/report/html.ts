@@ -7,18 +7,15 @@ import {createHash} from 'node:crypto'
 import {
   bestLiveMatch,
   coverageCounts,
+  OVERLAP_TYPES,
   type AnalysedMatch,
   type Analysis,
   type Overlap,
-  type OverlapType,
   type SubjectAnalysis,
 } from '../analysis/analyse.js'
+import {SUBJECT_KINDS} from '../catalogue/types.js'
 import {COVERAGE_STATUSES, type CoverageStatus} from '../match/matcher.js'
 import {labels, type Labels, type Lang} from './labels.js'
-
-const KINDS: SubjectAnalysis['kind'][] = ['deliverable', 'requirement']
-const OVERLAP_TYPES: OverlapType[] = ['coordination', 'duplication', 'deliverables']
-const COVERAGE_ORDER: Record<CoverageStatus, number> = {covered: 0, partial: 1, gap: 2}
 
 /** Escapes text for HTML content and double- or single-quoted attribute values. */
 export function escapeHtml(value: unknown): string {
@@ -302,7 +299,7 @@ function renderHeatmap(ctx: Context): string {
   const sgs = analysis.studyGroups.map((g) => g.number)
   // Group rows by kind, then by building block / working group, in order of first appearance.
   const blocks = new Map<string, {kind: SubjectAnalysis['kind']; group?: string; rows: number[]}>()
-  for (const kind of KINDS) {
+  for (const kind of SUBJECT_KINDS) {
     analysis.subjects.forEach((s, i) => {
       if (s.kind !== kind) return
       const key = `${kind}\u0000${s.group ?? ''}`
@@ -434,7 +431,7 @@ function renderSubjects(ctx: Context): string {
     filters(ctx, 'subjects-table', analysis.subjects.length, [
       {key: 'coverage', label: L.filter.coverage, options: COVERAGE_STATUSES.map((c) => [c, L.coverage[c]])},
       {key: 'sg', label: L.columns.responsible, options: sgOptions(ctx)},
-      {key: 'kind', label: L.columns.kind, options: KINDS.map((k) => [k, L.kindPlural[k]])},
+      {key: 'kind', label: L.columns.kind, options: SUBJECT_KINDS.map((k) => [k, L.kindPlural[k]])},
     ]),
     '<div class="table-wrap">',
     '<table id="subjects-table" class="data sortable">',
@@ -473,7 +470,7 @@ function subjectRows(ctx: Context, s: SubjectAnalysis, i: number, colspan: numbe
     `<th scope="row" class="id">${esc(s.id)}</th>`,
     `<td class="title">${esc(s.title)}</td>`,
     `<td>${esc(s.group ?? '')}</td>`,
-    `<td data-sort="${COVERAGE_ORDER[s.coverage]}">${coverageCell}</td>`,
+    `<td data-sort="${COVERAGE_STATUSES.indexOf(s.coverage)}">${coverageCell}</td>`,
     `<td data-sort="${s.computed.score}" class="nowrap"><span class="cov-text cov-${s.computed.coverage}">${esc(
       L.coverage[s.computed.coverage],
     )}</span> <span class="num">${ctx.score(s.computed.score)}</span></td>`,
