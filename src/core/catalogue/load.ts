@@ -9,7 +9,7 @@ import {readText} from '../io/read-text.js'
 import {walkFolder} from '../io/walk.js'
 import {RESERVED_FILES} from './files.js'
 import {sortProblems, type Problem} from './problems.js'
-import {formatOf, readRecords} from './readers.js'
+import {formatOf, readRecords, type ParsedFile} from './readers.js'
 import {isEntryKind, parseEntry} from './schema.js'
 import {ENTRY_KINDS, type Catalogue, type Entry, type EntryKind, type StudyGroup} from './types.js'
 
@@ -52,8 +52,17 @@ export function loadFile(path: string, defaultKind?: EntryKind): {entries: Entry
   if (!format) return fileProblem(path, 'unsupported file type (use .yaml, .json, .jsonl or .csv)')
   const {text, problems} = readText(path)
   if (text === undefined) return {entries: [], problems}
-  const parsed = readRecords(path, text, format)
-  problems.push(...parsed.problems)
+  const read = entriesOf(path, readRecords(path, text, format), defaultKind)
+  return {entries: read.entries, problems: [...problems, ...read.problems]}
+}
+
+/** A parsed file's entries, each checked against the schema; the parser's problems included. */
+export function entriesOf(
+  path: string,
+  parsed: ParsedFile,
+  defaultKind?: EntryKind,
+): {entries: Entry[]; problems: Problem[]} {
+  const problems = [...parsed.problems]
   if (parsed.kind !== undefined && !isEntryKind(parsed.kind)) {
     problems.push({
       severity: 'error',

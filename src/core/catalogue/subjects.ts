@@ -4,19 +4,23 @@
  */
 import {InputError} from '../errors.js'
 import {formatProblem, type Problem} from './problems.js'
-import {loadFile} from './load.js'
-import {readTextFile} from '../io/read-text.js'
-import {formatOf, readRecords} from './readers.js'
+import {entriesOf} from './load.js'
+import {readText} from '../io/read-text.js'
+import {formatOf, readRecords, type ParsedFile} from './readers.js'
 import type {MatchSubject} from '../match/matcher.js'
 import {entryBody, subjectsOf, type Catalogue, type Subject} from './types.js'
 
 export function loadSubjects(path: string): {subjects: MatchSubject[]; warnings: Problem[]} {
   const format = formatOf(path)
-  if (format === 'jsonl' || format === 'csv') {
-    const minimal = readMinimal(path, format)
-    if (minimal) return minimal
+  if (!format) throw new InputError(`${path}: unsupported file type (use .yaml, .json, .jsonl or .csv)`)
+  // Read and parsed once, whichever form the file turns out to be in.
+  const read = readText(path)
+  if (read.text === undefined) throw new InputError(formatProblem(read.problems[0]))
+  const parsed = readRecords(path, read.text, format)
+  if (format !== 'yaml' && !parsed.records.some((r) => r.values.kind !== undefined)) {
+    return {subjects: minimalSubjects(path, parsed), warnings: read.problems}
   }
-  const {entries, problems} = loadFile(path)
+  const {entries, problems} = entriesOf(path, parsed)
   const errors = problems.filter((p) => p.severity === 'error')
   if (errors.length > 0) throw new InputError(formatProblem(errors[0]))
   const subjects: MatchSubject[] = []
@@ -31,21 +35,15 @@ export function loadSubjects(path: string): {subjects: MatchSubject[]; warnings:
     subjects.push(toMatchSubject(entry))
   }
   if (subjects.length === 0) throw new InputError(`${path}: no subjects found`)
-  return {subjects, warnings: problems}
+  return {subjects, warnings: [...read.problems, ...problems]}
 }
 
-/** The `{id, text}` form, recognised when no record declares a kind. */
-function readMinimal(
-  path: string,
-  format: 'jsonl' | 'csv',
-): {subjects: MatchSubject[]; warnings: Problem[]} | undefined {
-  const text = readTextFile(path)
-  const parsed = readRecords(path, text, format)
+/** The `{id, text}` form, recognised in JSON Lines and CSV when no record declares a kind. */
+function minimalSubjects(path: string, parsed: ParsedFile): MatchSubject[] {
   if (parsed.problems.length > 0) throw new InputError(formatProblem(parsed.problems[0]))
   if (parsed.records.length === 0) throw new InputError(`${path}: no subjects found`)
-  if (parsed.records.some((r) => r.values.kind !== undefined)) return undefined
   const seen = new Map<string, number>()
-  const subjects = parsed.records.map((record) => {
+  return parsed.records.map((record) => {
     const id = typeof record.values.id === 'string' ? record.values.id.trim() : ''
     const body = typeof record.values.text === 'string' ? record.values.text.trim() : ''
     if (!id) throw new InputError(`${path}:${record.line}: id: required field is missing`)
@@ -53,7 +51,6 @@ function readMinimal(
     checkUnique(path, id, record.line, seen)
     return {id, kind: 'text', title: '', body}
   })
-  return {subjects, warnings: []}
 }
 
 function checkUnique(path: string, id: string, line: number, seen: Map<string, number>): void {
