@@ -146,14 +146,14 @@ export function formatDiffText(diff: SnapshotDiff): string {
     ...diff.closedGaps.map((g) => `closed gap: ${withSgs(g.id, g.sgs)}: now ${g.to}`),
     ...diff.coverage.map((c) => `changed coverage: ${c.id}: ${c.from} → ${c.to}`),
     ...diff.responsibleSgs.map((c) => `changed SG: ${c.id}: ${sgList(c.from)} → ${sgList(c.to)}`),
-    ...diff.added.map(
-      (s) => `added: ${s.id} (${s.coverage}${s.sgs.length > 0 ? `, ${formatSgs(s.sgs)}` : ''})`,
-    ),
-    ...diff.removed.map(
-      (s) => `removed: ${s.id} (${s.coverage}${s.sgs.length > 0 ? `, ${formatSgs(s.sgs)}` : ''})`,
-    ),
+    ...diff.added.map((s) => describeSubject('added', s)),
+    ...diff.removed.map((s) => describeSubject('removed', s)),
   ]
   return `${lines.length > 0 ? lines.join('\n') : 'no changes'}\n`
+}
+
+function describeSubject(change: string, s: SubjectChange): string {
+  return `${change}: ${s.id} (${s.coverage}${s.sgs.length > 0 ? `, ${formatSgs(s.sgs)}` : ''})`
 }
 
 function table(heading: string, columns: string[], rows: string[][]): string[] {
