@@ -88,10 +88,14 @@ export class MatchIndexBuilder {
   }
 }
 
-/** A query as the index scores it: its known terms in ascending id order, with their weights. */
-export interface QueryVector {
+/**
+ * A query as the index scores it: its first `size` entries are its known terms in ascending id
+ * order, with their weights. The index reuses one from query to query (see `prepareQuery`).
+ */
+interface QueryVector {
   terms: Int32Array
   weights: Float64Array
+  size: number
 }
 
 /** An index's contents: plain data, typed arrays in shared memory, ready to send to a worker. */
@@ -228,12 +232,17 @@ export class MatchIndex {
   readonly data: IndexData
 
   private readonly idIndex = new Map<string, number>()
-  // Scratch space of `search`, reused from query to query (always left zeroed).
+  // Scratch space of `search`, reused from query to query: allocating typed arrays for every
+  // query cost more than scoring a small index. Per-document ones are left zeroed.
   private readonly scores: Float64Array
   private readonly touched: Int32Array
   private readonly heapSlot: Int32Array
   /** The current query's terms as bits, one per term id (always left cleared). */
   private readonly inQuery: Int32Array
+  /** The current query's weight of each term, by term id, while `prepareQuery` sorts its terms. */
+  private readonly termWeight: Float64Array
+  private readonly query: QueryVector = {terms: new Int32Array(64), weights: new Float64Array(64), size: 0}
+  private readonly best: BestHits
 
   /**
    * Builds from a list of documents, or from a builder that was fed one document at a time, or
@@ -263,6 +272,8 @@ export class MatchIndex {
     this.touched = new Int32Array(n)
     this.heapSlot = new Int32Array(n)
     this.inQuery = new Int32Array((this.data.termCount + 31) >>> 5)
+    this.termWeight = new Float64Array(this.data.termCount)
+    this.best = new BestHits(this.data.idRank)
   }
 
   get ids(): string[] {
@@ -290,32 +301,39 @@ export class MatchIndex {
    * The query's weights: sublinear tf × idf, L2-normalised for TF-IDF, with terms the index has
    * never seen still counted in the norm; for BM25, 1 over the best score the query could reach,
    * so scores are 0..1 like cosine. Only the index's own terms are kept, in ascending id order.
+   * Written into `this.query`, valid until the next call.
    */
-  queryVector(terms: TermWeights): QueryVector {
+  private prepareQuery(terms: TermWeights): QueryVector {
     const {termCount, idf, maxIdf, scoring} = this.data
     const bm25 = scoring.model === 'bm25'
-    const known = new Int32Array(terms.size)
+    const bm25Mass = scoring.bm25.k1 + 1
+    const query = this.query
+    if (query.terms.length < terms.size) {
+      query.terms = new Int32Array(terms.size * 2)
+      query.weights = new Float64Array(terms.size * 2)
+    }
+    const known = query.terms
+    const termWeight = this.termWeight
     let count = 0
     // Summed over every term, known or not, in the map's order.
     let norm = 0
-    for (const [term, tf] of terms) {
+    // forEach: quicker than a for-of over entries before V8 has optimised this code.
+    terms.forEach((tf, term) => {
       const termIdf = term < termCount ? idf[term] : maxIdf
-      if (bm25) norm += termIdf * (scoring.bm25.k1 + 1)
-      else {
-        const weight = sublinear(tf) * termIdf
-        norm += weight * weight
+      const weight = bm25 ? 1 : sublinear(tf) * termIdf
+      norm += bm25 ? termIdf * bm25Mass : weight * weight
+      if (term < termCount) {
+        known[count++] = term
+        termWeight[term] = weight
       }
-      if (term < termCount) known[count++] = term
-    }
+    })
     if (!bm25) norm = Math.sqrt(norm)
     // A typed array sorts numerically, without a comparator.
-    const ids = known.subarray(0, count).sort()
-    const weights = new Float64Array(count)
-    for (let i = 0; i < count; i++) {
-      const weight = bm25 ? 1 : sublinear(terms.get(ids[i])!) * idf[ids[i]]
-      weights[i] = weight / (norm || 1)
-    }
-    return {terms: ids, weights}
+    known.subarray(0, count).sort()
+    const weights = query.weights
+    for (let i = 0; i < count; i++) weights[i] = termWeight[known[i]] / (norm || 1)
+    query.size = count
+    return query
   }
 
   /**
@@ -327,12 +345,12 @@ export class MatchIndex {
    */
   search(terms: TermWeights, k: number, exhaustiveMaxPostings = EXHAUSTIVE_MAX_POSTINGS): Hit[] {
     if (k <= 0) return []
-    const query = this.queryVector(terms)
+    const query = this.prepareQuery(terms)
     const {postStart} = this.data
     let postings = 0
-    for (let i = 0; i < query.terms.length; i++)
-      postings += postStart[query.terms[i] + 1] - postStart[query.terms[i]]
-    const best = new BestHits(k, this.data.idRank)
+    for (let i = 0; i < query.size; i++) postings += postStart[query.terms[i] + 1] - postStart[query.terms[i]]
+    const best = this.best
+    best.reset(k)
     if (postings <= exhaustiveMaxPostings) this.scoreAll(query, best)
     else this.scorePruned(query, best)
     return best.hits()
@@ -348,7 +366,7 @@ export class MatchIndex {
     const touched = this.touched
     const {postStart, postDoc, postWeight} = this.data
     let count = 0
-    for (let i = 0; i < query.terms.length; i++) {
+    for (let i = 0; i < query.size; i++) {
       const t = query.terms[i]
       const q = query.weights[i]
       for (let j = postStart[t], end = postStart[t + 1]; j < end; j++) {
@@ -379,7 +397,7 @@ export class MatchIndex {
    * documents that provably cannot be in the top k.
    */
   private scorePruned(query: QueryVector, best: BestHits): void {
-    const n = query.terms.length
+    const n = query.size
     // `remaining[v]` bounds what the terms visited from v on can still add to any document.
     const bound = new Float64Array(n)
     for (let i = 0; i < n; i++) bound[i] = query.weights[i] * this.data.maxWeight[query.terms[i]]
@@ -454,13 +472,13 @@ export class MatchIndex {
 
   /** The terms a query shares with a document and what each adds to the score, in term-id order. */
   explain(terms: TermWeights, doc: number): TermContribution[] {
-    const query = this.queryVector(terms)
+    const query = this.prepareQuery(terms)
     const out: TermContribution[] = []
     let i = 0
     for (let j = this.data.docStart[doc]; j < this.data.docStart[doc + 1]; j++) {
       const t = this.data.docTerm[j]
-      while (i < query.terms.length && query.terms[i] < t) i++
-      if (i === query.terms.length) break
+      while (i < query.size && query.terms[i] < t) i++
+      if (i === query.size) break
       if (query.terms[i] !== t) continue
       const q = query.weights[i]
       out.push({
@@ -510,18 +528,25 @@ export class MatchIndex {
 /**
  * The k best documents offered, by descending score then ascending id (`idRank`); zero scores
  * are not kept. Insertion into a short sorted list beats a heap for the small k used here.
+ * One serves every search of an index (`reset`).
  */
 class BestHits {
-  private readonly docs: Int32Array
-  private readonly scores: Float64Array
+  private docs = new Int32Array(16)
+  private scores = new Float64Array(16)
+  /** How many the current search keeps. */
+  k = 0
   private size = 0
 
-  constructor(
-    readonly k: number,
-    private readonly idRank: Int32Array,
-  ) {
-    this.docs = new Int32Array(k)
-    this.scores = new Float64Array(k)
+  constructor(private readonly idRank: Int32Array) {}
+
+  /** Empties the list for a search that keeps k. */
+  reset(k: number): void {
+    if (this.docs.length < k) {
+      this.docs = new Int32Array(k)
+      this.scores = new Float64Array(k)
+    }
+    this.k = k
+    this.size = 0
   }
 
   /** The k-th best score so far (0 until k are kept): no lower score can enter. */
