@@ -4,7 +4,7 @@
  */
 import {Command, Errors, Flags, type Interfaces} from '@oclif/core'
 import {Chalk, type ChalkInstance} from 'chalk'
-import type {Problem} from '../core/catalogue/problems.js'
+import {formatProblem, type Problem} from '../core/catalogue/problems.js'
 import {GapscanError} from '../core/errors.js'
 
 export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<
@@ -60,6 +60,11 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   protected reportWarnings(warnings: readonly Problem[]): void {
     if (warnings.length > 0)
       this.info(`${warnings.length} catalogue warnings (run gapscan validate to see them)`)
+  }
+
+  /** Warnings about an input file outside the catalogue, one line each on stderr. */
+  protected reportFileWarnings(warnings: readonly Problem[]): void {
+    for (const warning of warnings) this.info(formatProblem(warning))
   }
 
   /** Whether a progress bar may be drawn: only for a person watching a terminal. */

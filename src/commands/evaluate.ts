@@ -28,7 +28,8 @@ export default class Evaluate extends BaseCommand<typeof Evaluate> {
       configPath: this.flags.config,
     })
     this.reportWarnings(warnings)
-    const subjects = subjectsToMatch(catalogue, this.flags.subjects)
+    const {subjects, warnings: subjectWarnings} = subjectsToMatch(catalogue, this.flags.subjects)
+    this.reportFileWarnings(subjectWarnings)
     const result = evaluate(
       new Matcher(catalogue, config, glossary),
       subjects,

@@ -45,7 +45,8 @@ export default class Explain extends BaseCommand<typeof Explain> {
       configPath: this.flags.config,
     })
     this.reportWarnings(warnings)
-    const subjects = subjectsToMatch(catalogue, this.flags.subjects)
+    const {subjects, warnings: subjectWarnings} = subjectsToMatch(catalogue, this.flags.subjects)
+    this.reportFileWarnings(subjectWarnings)
     const subject = subjects.find((s) => s.id === this.args.subject)
     if (!subject) throw new UsageError(`unknown subject "${this.args.subject}"`)
     const standard = catalogue.standards.find((s) => s.id === this.args.standard)

@@ -1,7 +1,7 @@
 import {Flags} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
 import {subjectsToMatch} from '../core/catalogue/subjects.js'
-import {Matcher, type MatchSubject, type SubjectResult} from '../core/match/matcher.js'
+import {Matcher, type SubjectResult} from '../core/match/matcher.js'
 import {loadWorkspace} from '../core/workspace.js'
 
 export default class Match extends BaseCommand<typeof Match> {
@@ -28,7 +28,8 @@ export default class Match extends BaseCommand<typeof Match> {
       configPath: this.flags.config,
     })
     this.reportWarnings(warnings)
-    const subjects: MatchSubject[] = subjectsToMatch(catalogue, this.flags.subjects)
+    const {subjects, warnings: subjectWarnings} = subjectsToMatch(catalogue, this.flags.subjects)
+    this.reportFileWarnings(subjectWarnings)
     const selected = this.flags.kind ? subjects.filter((s) => s.kind === this.flags.kind) : subjects
     const matcher = new Matcher(catalogue, config, glossary)
     const results = await matcher.matchAll(selected, this.flags.top ?? config.top)

@@ -171,6 +171,22 @@ describe('gapscan match', () => {
     assert.deepEqual(parsed[1].matches[0].terms, ['digital twin', 'smart city'])
   })
 
+  it('a subjects file in Windows-1252: decoded, matched, and one warning line naming the file', async () => {
+    const path = join(dir, 'latin1.jsonl')
+    writeFileSync(
+      path,
+      Buffer.from('{"id":"T2","text":"Les jumeaux numériques pour les villes intelligentes"}\n', 'latin1'),
+    )
+    const {stdout, stderr, error} = await match('--catalogue', FIXTURE, '--subjects', path)
+    assert.equal(error, undefined)
+    assert.equal(
+      stderr,
+      `${path}: warning: not valid UTF-8; decoded as Latin-1 (Windows-1252): save it as UTF-8 to silence this\n`,
+    )
+    // The same scores as the UTF-8 file gives (test above): "numériques" was decoded right.
+    assert.ok(stdout.startsWith('T2\tcovered\n  0.2178  Y.4600 '), stdout)
+  })
+
   it('a malformed subjects file: exit 3, one line naming file and line', async () => {
     const path = file('bad.jsonl', '{"id":"a","text":"digital twin"}\n{"id":"b" "text":"x"}\n')
     const {stdout, stderr, error} = await match('--catalogue', FIXTURE, '--subjects', path)

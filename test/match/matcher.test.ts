@@ -35,7 +35,7 @@ describe('match: coverageStatus', () => {
 describe('match: Matcher on the analysis fixture', () => {
   const {catalogue, config, glossary} = loadWorkspace(ANALYSIS_FIXTURE)
   const matcher = new Matcher(catalogue, config, glossary)
-  const subjects = subjectsToMatch(catalogue)
+  const subjects = subjectsToMatch(catalogue).subjects
   const subject = (id: string) => subjects.find((s) => s.id === id)!
 
   it('leaves withdrawn standards out unless asked', () => {

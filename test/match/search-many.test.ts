@@ -54,7 +54,7 @@ describe('match: Matcher.matchAll', () => {
   it('gives the same results as match() one subject at a time', async () => {
     const {catalogue, config, glossary} = loadWorkspace('test/fixtures/analysis/small')
     const matcher = new Matcher(catalogue, config, glossary)
-    const subjects = subjectsToMatch(catalogue)
+    const subjects = subjectsToMatch(catalogue).subjects
     assert.ok(subjects.length > 3)
     const batch = await matcher.matchAll(subjects, 3)
     assert.deepEqual(

@@ -61,9 +61,13 @@ function checkUnique(path: string, id: string, line: number, seen: Map<string, n
 }
 
 /** The subjects a command scores: those in `file` when given, else the catalogue's own. */
-export function subjectsToMatch(catalogue: Catalogue, file?: string): MatchSubject[] {
-  if (file) return loadSubjects(file).subjects
-  return subjectsOf(catalogue).map(toMatchSubject)
+/** The catalogue's subjects, or those in `file` with the file's warnings (e.g. a legacy encoding). */
+export function subjectsToMatch(
+  catalogue: Catalogue,
+  file?: string,
+): {subjects: MatchSubject[]; warnings: Problem[]} {
+  if (file) return loadSubjects(file)
+  return {subjects: subjectsOf(catalogue).map(toMatchSubject), warnings: []}
 }
 
 function toMatchSubject(entry: Subject): MatchSubject {
