@@ -44,20 +44,6 @@ export interface TermContribution {
  */
 export const EXHAUSTIVE_MAX_POSTINGS = 6_000
 
-/**
- * How a search scores a query (see `MatchIndex.search`): walking every posting and then every
- * document, walking every posting and then the documents it reached, or pruning.
- */
-export type SearchPlan = 'every-document' | 'reached-documents' | 'pruned'
-
-/** The plan for a query whose terms have `postings` postings in all, in an index of `documents`. */
-export function searchPlan(postings: number, documents: number): SearchPlan {
-  if (postings > EXHAUSTIVE_MAX_POSTINGS) return 'pruned'
-  // With more postings than documents, most documents are reached: reading them all afterwards
-  // costs less than noting, posting by posting, which ones were.
-  return postings >= documents ? 'every-document' : 'reached-documents'
-}
-
 function sublinear(tf: number): number {
   return tf >= 1 ? 1 + Math.log(tf) : tf
 }
@@ -352,12 +338,12 @@ export class MatchIndex {
 
   /**
    * The k best documents for a query, by descending score then ascending id; zero scores omitted.
-   * A query whose terms have few postings in all is scored by walking all of them (`scoreAll`);
-   * otherwise postings that cannot change the top k are skipped (`scorePruned`); see
-   * `searchPlan`. Every plan gives the same hits with the same scores: `plan` forces one, so that
-   * tests can run each.
+   * A query whose terms have few postings in all (at most `exhaustiveMaxPostings`) is scored by
+   * walking all of them (`scoreAll`); otherwise postings that cannot change the top k are skipped
+   * (`scorePruned`). Both give the same hits with the same scores: the option exists so that
+   * tests can run each way.
    */
-  search(terms: TermWeights, k: number, plan?: SearchPlan): Hit[] {
+  search(terms: TermWeights, k: number, exhaustiveMaxPostings = EXHAUSTIVE_MAX_POSTINGS): Hit[] {
     if (k <= 0) return []
     const query = this.prepareQuery(terms)
     const {postStart} = this.data
@@ -365,9 +351,8 @@ export class MatchIndex {
     for (let i = 0; i < query.size; i++) postings += postStart[query.terms[i] + 1] - postStart[query.terms[i]]
     const best = this.best
     best.reset(k)
-    plan ??= searchPlan(postings, this.scores.length)
-    if (plan === 'pruned') this.scorePruned(query, best)
-    else this.scoreAll(query, best, plan === 'every-document')
+    if (postings <= exhaustiveMaxPostings) this.scoreAll(query, best)
+    else this.scorePruned(query, best)
     return best.hits()
   }
 
@@ -376,27 +361,10 @@ export class MatchIndex {
    * so a score is the same number), then keeps the k best. On a small index this costs less than
    * the bookkeeping that pruning needs, and its single loop is quick for V8 to optimise.
    */
-  private scoreAll(query: QueryVector, best: BestHits, everyDocument: boolean): void {
+  private scoreAll(query: QueryVector, best: BestHits): void {
     const scores = this.scores
-    const {postStart, postDoc, postWeight} = this.data
-    // Most documents fall below the k-th best so far: checked here, without a call.
-    let floor = 0
-    if (everyDocument) {
-      for (let i = 0; i < query.size; i++) {
-        const t = query.terms[i]
-        const q = query.weights[i]
-        for (let j = postStart[t], end = postStart[t + 1]; j < end; j++)
-          scores[postDoc[j]] += q * postWeight[j]
-      }
-      for (let doc = 0; doc < scores.length; doc++) {
-        const score = scores[doc]
-        if (score === 0) continue
-        scores[doc] = 0
-        if (score >= floor) floor = best.offer(doc, score)
-      }
-      return
-    }
     const touched = this.touched
+    const {postStart, postDoc, postWeight} = this.data
     let count = 0
     for (let i = 0; i < query.size; i++) {
       const t = query.terms[i]
@@ -407,6 +375,8 @@ export class MatchIndex {
         scores[doc] += q * postWeight[j]
       }
     }
+    // Most documents fall below the k-th best so far: checked here, without a call.
+    let floor = 0
     for (let c = 0; c < count; c++) {
       const doc = touched[c]
       const score = scores[doc]
