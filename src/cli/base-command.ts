@@ -62,9 +62,9 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
       this.info(`${warnings.length} catalogue warnings (run gapscan validate to see them)`)
   }
 
-  /** Warnings about an input file outside the catalogue, one line each on stderr. */
-  protected reportFileWarnings(warnings: readonly Problem[]): void {
-    for (const warning of warnings) this.info(formatProblem(warning))
+  /** Warnings about input files outside the catalogue, one line each on stderr (errors are thrown elsewhere). */
+  protected reportFileWarnings(problems: readonly Problem[]): void {
+    for (const problem of problems) if (problem.severity === 'warning') this.info(formatProblem(problem))
   }
 
   /** Whether a progress bar may be drawn: only for a person watching a terminal. */

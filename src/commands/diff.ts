@@ -1,4 +1,5 @@
 import {Args, Flags} from '@oclif/core'
+import type {Problem} from '../core/catalogue/problems.js'
 import {BaseCommand} from '../cli/base-command.js'
 import {
   DIFF_FORMATS,
@@ -29,7 +30,12 @@ Exit codes: 0 whether or not there are changes (a diff is information; use "expo
   }
 
   public async run(): Promise<SnapshotDiff> {
-    const diff = diffSnapshots(loadSnapshot(this.args.old), loadSnapshot(this.args.new))
+    const fileWarnings: Problem[] = []
+    const diff = diffSnapshots(
+      loadSnapshot(this.args.old, fileWarnings),
+      loadSnapshot(this.args.new, fileWarnings),
+    )
+    this.reportFileWarnings(fileWarnings)
     if (!this.jsonEnabled()) process.stdout.write(formatDiff(diff, this.flags.format as DiffFormat))
     return diff
   }

@@ -1,4 +1,5 @@
 import {Flags} from '@oclif/core'
+import type {Problem} from '../core/catalogue/problems.js'
 import {BaseCommand} from '../cli/base-command.js'
 import {subjectsToMatch} from '../core/catalogue/subjects.js'
 import {evaluate, loadGold, type Evaluation} from '../core/match/evaluate.js'
@@ -24,18 +25,20 @@ export default class Evaluate extends BaseCommand<typeof Evaluate> {
   }
 
   public async run(): Promise<Evaluation> {
-    const {catalogue, config, glossary, warnings} = loadWorkspace(this.flags.catalogue, {
+    const {catalogue, config, glossary, warnings, fileWarnings} = loadWorkspace(this.flags.catalogue, {
       configPath: this.flags.config,
     })
     this.reportWarnings(warnings)
     const {subjects, warnings: subjectWarnings} = subjectsToMatch(catalogue, this.flags.subjects)
-    this.reportFileWarnings(subjectWarnings)
+    this.reportFileWarnings([...fileWarnings, ...subjectWarnings])
+    const goldWarnings: Problem[] = []
     const result = evaluate(
       new Matcher(catalogue, config, glossary),
       subjects,
-      loadGold(this.flags.gold),
+      loadGold(this.flags.gold, goldWarnings),
       this.flags.gold,
     )
+    this.reportFileWarnings(goldWarnings)
     if (!this.jsonEnabled()) {
       const f = (x: number) => x.toFixed(4)
       this.log(`subjects ${result.subjects}, pairs ${result.pairs}`)

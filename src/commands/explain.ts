@@ -41,12 +41,12 @@ export default class Explain extends BaseCommand<typeof Explain> {
   }
 
   public async run(): Promise<Explanation> {
-    const {catalogue, config, glossary, warnings} = loadWorkspace(this.flags.catalogue, {
+    const {catalogue, config, glossary, warnings, fileWarnings} = loadWorkspace(this.flags.catalogue, {
       configPath: this.flags.config,
     })
     this.reportWarnings(warnings)
     const {subjects, warnings: subjectWarnings} = subjectsToMatch(catalogue, this.flags.subjects)
-    this.reportFileWarnings(subjectWarnings)
+    this.reportFileWarnings([...fileWarnings, ...subjectWarnings])
     const subject = subjects.find((s) => s.id === this.args.subject)
     if (!subject) throw new UsageError(`unknown subject "${this.args.subject}"`)
     const standard = catalogue.standards.find((s) => s.id === this.args.standard)

@@ -1,5 +1,6 @@
 import {statSync} from 'node:fs'
 import {Flags} from '@oclif/core'
+import type {Problem} from '../core/catalogue/problems.js'
 import {BaseCommand} from '../cli/base-command.js'
 import {DECISIONS_FILE} from '../core/catalogue/files.js'
 import {analyseCatalogue} from '../core/analysis/run.js'
@@ -58,15 +59,17 @@ Exit codes: 0 success; 1 new gaps with --fail-on-new-gaps (the new file is still
     const delimiter = resolveDelimiter(flags.delimiter)
     if (isDirectory(flags.out)) throw new OutputError(`cannot write ${flags.out}: it is a folder`)
     // Read before writing: --previous may be the --out file of the last run.
-    const previous = flags.previous ? loadSnapshot(flags.previous) : undefined
+    const previousWarnings: Problem[] = []
+    const previous = flags.previous ? loadSnapshot(flags.previous, previousWarnings) : undefined
 
-    const {analysis, warnings} = analyseCatalogue({
+    const {analysis, warnings, fileWarnings} = analyseCatalogue({
       catalogue: flags.catalogue,
       configPath: flags.config,
       decisionsPath: flags.decisions,
       date: runDate,
     })
     this.reportWarnings(warnings)
+    this.reportFileWarnings([...fileWarnings, ...previousWarnings])
     const rows = tsagRows(analysis, runDate)
     writeFileAtomic(flags.out, toCsv(rows, {delimiter, bom: flags.bom}))
     this.info(`${flags.out}: wrote ${rows.length - 1} subjects`)

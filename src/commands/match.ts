@@ -24,12 +24,12 @@ export default class Match extends BaseCommand<typeof Match> {
   }
 
   public async run(): Promise<SubjectResult[]> {
-    const {catalogue, config, glossary, warnings} = loadWorkspace(this.flags.catalogue, {
+    const {catalogue, config, glossary, warnings, fileWarnings} = loadWorkspace(this.flags.catalogue, {
       configPath: this.flags.config,
     })
     this.reportWarnings(warnings)
     const {subjects, warnings: subjectWarnings} = subjectsToMatch(catalogue, this.flags.subjects)
-    this.reportFileWarnings(subjectWarnings)
+    this.reportFileWarnings([...fileWarnings, ...subjectWarnings])
     const selected = this.flags.kind ? subjects.filter((s) => s.kind === this.flags.kind) : subjects
     const matcher = new Matcher(catalogue, config, glossary)
     const results = await matcher.matchAll(selected, this.flags.top ?? config.top)

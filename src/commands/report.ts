@@ -48,7 +48,7 @@ export default class Report extends BaseCommand<typeof Report> {
       throw new UsageError(`--date: "${this.flags.date}" is not a date (YYYY-MM-DD)`)
     }
     const progress = progressBar(process.stderr, 'analysing', this.showProgress())
-    const {analysis, warnings} = analyseCatalogue({
+    const {analysis, warnings, fileWarnings} = analyseCatalogue({
       catalogue: this.flags.catalogue,
       configPath: this.flags.config,
       decisionsPath: this.flags.decisions,
@@ -58,6 +58,7 @@ export default class Report extends BaseCommand<typeof Report> {
     })
     progress.done()
     this.reportWarnings(warnings)
+    this.reportFileWarnings(fileWarnings)
     const files = renderReports(analysis, formats, this.flags.lang as Lang)
     writeFilesAtomic(files.map((f) => ({path: join(this.flags.out, f.name), content: f.content})))
     const coverage = coverageCounts(analysis.subjects)

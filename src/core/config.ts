@@ -6,6 +6,7 @@ import {existsSync} from 'node:fs'
 import {join} from 'node:path'
 import {LineCounter, parseDocument} from 'yaml'
 import {CONFIG_FILE} from './catalogue/files.js'
+import type {Problem} from './catalogue/problems.js'
 import {InputError} from './errors.js'
 import {readTextFile} from './io/read-text.js'
 import {DEFAULT_SCORING, type ScoringOptions} from './match/index.js'
@@ -56,14 +57,14 @@ export const DEFAULT_CONFIG: GapscanConfig = {
 type Plain = Record<string, unknown>
 
 /** Loads the config: `path` when given, else `<catalogue>/gapscan.config.yaml` if present, else defaults. */
-export function loadConfig(catalogueDir: string, path?: string): GapscanConfig {
+export function loadConfig(catalogueDir: string, path?: string, warnings?: Problem[]): GapscanConfig {
   const file = path ?? join(catalogueDir, CONFIG_FILE)
   if (!existsSync(file)) {
     if (path) throw new InputError(`${path}: config file not found`)
     return DEFAULT_CONFIG
   }
   const lineCounter = new LineCounter()
-  const doc = parseDocument(readTextFile(file), {uniqueKeys: true, lineCounter})
+  const doc = parseDocument(readTextFile(file, warnings), {uniqueKeys: true, lineCounter})
   if (doc.errors.length > 0) {
     const error = doc.errors[0]
     throw new InputError(

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict'
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
 import {runCommand} from '@oclif/test'
 import type {Evaluation} from '../../src/core/match/evaluate.js'
 import {roundScore} from '../../src/core/match/matcher.js'
@@ -70,6 +73,25 @@ describe('gapscan evaluate (bundled data/)', () => {
     assert.equal(result.recallAt1, roundScore(4 / 21))
     assert.equal(result.recallAt5, roundScore(9 / 21))
     assert.equal(result.mrr, roundScore(ranks.reduce((sum: number, r) => sum + (r ? 1 / r : 0), 0) / 21))
+  })
+
+  it('a gold file in Windows-1252 (as Excel saves CSV): the same figures, and a warning naming it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gapscan-gold-'))
+    try {
+      const gold = join(dir, 'gold.csv')
+      // The bundled gold file with an accented justification: not UTF-8 any more.
+      const text = readFileSync(GOLD, 'utf8').replace('names ISO 8601', 'cité: ISO 8601')
+      writeFileSync(gold, Buffer.from(text, 'latin1'))
+      const {stdout, stderr, error} = await runCommand(['evaluate', '--gold', gold], {root: ROOT})
+      assert.equal(error, undefined)
+      assert.equal(stdout, EXPECTED_OUTPUT)
+      assert.equal(
+        stderr,
+        `${gold}: warning: not valid UTF-8; decoded as Latin-1 (Windows-1252): save it as UTF-8 to silence this\n`,
+      )
+    } finally {
+      rmSync(dir, {recursive: true, force: true})
+    }
   })
 
   it('a missing gold file: exit 3', async () => {

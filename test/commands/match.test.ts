@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {cpSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {runCommand} from '@oclif/test'
@@ -185,6 +185,22 @@ describe('gapscan match', () => {
     )
     // The same scores as the UTF-8 file gives (test above): "numériques" was decoded right.
     assert.ok(stdout.startsWith('T2\tcovered\n  0.2178  Y.4600 '), stdout)
+  })
+
+  it('a config file in Windows-1252: applied, and its decoding warning printed', async () => {
+    const catalogue = join(dir, 'latin1-config')
+    cpSync(FIXTURE, catalogue, {recursive: true})
+    const config = join(catalogue, 'gapscan.config.yaml')
+    writeFileSync(config, Buffer.from('# réglages du groupe\ntop: 1\n', 'latin1'))
+    const {stdout, stderr, error} = await match('--catalogue', catalogue)
+    assert.equal(error, undefined)
+    // top: 1 applied: each subject line is followed by at most one match line.
+    assert.doesNotMatch(stdout, /\n {2}\d.*\n {2}\d/)
+    assert.match(stdout, /\n {2}\d/)
+    assert.equal(
+      stderr,
+      `${config}: warning: not valid UTF-8; decoded as Latin-1 (Windows-1252): save it as UTF-8 to silence this\n`,
+    )
   })
 
   it('a malformed subjects file: exit 3, one line naming file and line', async () => {

@@ -5,6 +5,11 @@ import {join} from 'node:path'
 import {loadCatalogue} from '../../src/core/catalogue/load.js'
 import {FIXTURES, ROOT, scratchCatalogue} from './helpers.js'
 
+/** `gapscan import csv` of standards from `input`, with the columns the fixtures use. */
+const importStandardsCsv = (input: string, ...more: string[]) =>
+  runCommand(['import', 'csv', '--kind', 'standard', input, '--map', STANDARD_COLUMNS, ...more], {root: ROOT})
+const STANDARD_COLUMNS = 'id=Number,title=Title,org=Body,status=State'
+
 describe('import: commands', () => {
   it('import relaton merges into --out, keeps the hand-written summary, and is idempotent', async () => {
     const {dir, cleanup} = scratchCatalogue()
@@ -53,22 +58,7 @@ describe('import: commands', () => {
     const {dir, cleanup} = scratchCatalogue()
     try {
       const out = join(dir, 'standards', 'csv.yaml')
-      const bad = await runCommand(
-        [
-          'import',
-          'csv',
-          '--kind',
-          'standard',
-          join(FIXTURES, 'bad.csv'),
-          '--map',
-          'id=Number,title=Title,org=Body,status=State',
-          '--out',
-          out,
-          '--catalogue',
-          dir,
-        ],
-        {root: ROOT},
-      )
+      const bad = await importStandardsCsv(join(FIXTURES, 'bad.csv'), '--out', out, '--catalogue', dir)
       assert.equal(bad.error?.oclif?.exit, 3)
       assert.match(bad.stderr, /bad\.csv:3: title: required field is missing/)
       assert.equal(existsSync(out), false)
@@ -80,7 +70,7 @@ describe('import: commands', () => {
           'standard',
           join(FIXTURES, 'standards.csv'),
           '--map',
-          'id=Number,title=Title,org=Body,status=State,sg=Group,question=Q',
+          `${STANDARD_COLUMNS},sg=Group,question=Q`,
           '--out',
           out,
           '--catalogue',
@@ -102,6 +92,27 @@ describe('import: commands', () => {
     }
   })
 
+  it('import csv of a Windows-1252 file: accents kept, and the decoding warning printed', async () => {
+    const {dir, cleanup} = scratchCatalogue()
+    try {
+      const input = join(dir, '..', 'excel.csv')
+      writeFileSync(
+        input,
+        Buffer.from('Number,Title,Body,State\nX.1252,Gestion des identités,ITU-T,in force\n', 'latin1'),
+      )
+      const out = join(dir, 'standards', 'excel.yaml')
+      const {stderr, error} = await importStandardsCsv(input, '--out', out, '--catalogue', dir)
+      assert.equal(error, undefined, stderr)
+      assert.equal(
+        stderr.split('\n')[0],
+        `${input}: warning: not valid UTF-8; decoded as Latin-1 (Windows-1252): save it as UTF-8 to silence this`,
+      )
+      assert.match(readFileSync(out, 'utf8'), /title: Gestion des identités\n/)
+    } finally {
+      cleanup()
+    }
+  })
+
   it('import csv takes the format from --out: .ndjson gets JSON Lines, and a re-run changes nothing', async () => {
     const {dir, cleanup} = scratchCatalogue()
     try {
@@ -111,16 +122,7 @@ describe('import: commands', () => {
         'Number,Title,Body,State\nX.1252,Baseline identity management terms,ITU-T,in force\n',
       )
       const out = join(dir, 'standards', 'new.ndjson')
-      const args = [
-        'import',
-        'csv',
-        '--kind',
-        'standard',
-        input,
-        '--map',
-        'id=Number,title=Title,org=Body,status=State',
-      ]
-      const first = await runCommand([...args, '--out', out, '--catalogue', dir], {root: ROOT})
+      const first = await importStandardsCsv(input, '--out', out, '--catalogue', dir)
       assert.equal(first.error, undefined, first.stderr)
       const bytes = readFileSync(out, 'utf8')
       assert.deepEqual(
@@ -136,12 +138,12 @@ describe('import: commands', () => {
         [],
       )
       assert.ok(catalogue.standards.some((s) => s.id === 'X.1252'))
-      const second = await runCommand([...args, '--out', out, '--catalogue', dir], {root: ROOT})
+      const second = await importStandardsCsv(input, '--out', out, '--catalogue', dir)
       assert.match(second.stderr, /added 0, updated 0, unchanged 1/)
       assert.equal(readFileSync(out, 'utf8'), bytes)
       // An --out name that says no format, and no --format: a usage error, nothing written.
       const unknown = join(dir, 'standards', 'new.txt')
-      const third = await runCommand([...args, '--out', unknown, '--catalogue', dir], {root: ROOT})
+      const third = await importStandardsCsv(input, '--out', unknown, '--catalogue', dir)
       assert.equal(third.error?.oclif?.exit, 2)
       assert.equal(existsSync(unknown), false)
     } finally {

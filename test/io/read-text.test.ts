@@ -4,6 +4,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {loadDecisions} from '../../src/core/analysis/decisions.js'
 import {emptyCatalogue} from '../../src/core/catalogue/index.js'
+import type {Problem} from '../../src/core/catalogue/problems.js'
 import {InputError} from '../../src/core/errors.js'
 import {readTextFile} from '../../src/core/io/read-text.js'
 import {loadGlossary} from '../../src/core/text/glossary.js'
@@ -18,6 +19,25 @@ describe('io: reading text input files', () => {
     const latin1 = join(dir, 'l1.yaml')
     writeFileSync(latin1, Buffer.from([0x63, 0x61, 0x66, 0xe9]))
     assert.equal(readTextFile(latin1), 'café')
+  })
+
+  it('hands a decoding warning to the caller when asked, naming the file', () => {
+    const latin1 = join(dir, 'warn.yaml')
+    writeFileSync(latin1, Buffer.from([0x63, 0x61, 0x66, 0xe9]))
+    const warnings: Problem[] = []
+    assert.equal(readTextFile(latin1, warnings), 'café')
+    assert.deepEqual(warnings, [
+      {
+        severity: 'warning',
+        file: latin1,
+        line: 0,
+        message: 'not valid UTF-8; decoded as Latin-1 (Windows-1252): save it as UTF-8 to silence this',
+      },
+    ])
+    const utf8 = join(dir, 'ok.yaml')
+    writeFileSync(utf8, 'café')
+    readTextFile(utf8, warnings)
+    assert.equal(warnings.length, 1)
   })
 
   it('turns a missing or binary file into a one-line input error naming it', () => {

@@ -52,6 +52,7 @@ export default class ImportCsv extends BaseCommand<typeof ImportCsv> {
     failOnProblems(input.problems)
     const {entries, problems} = importCsv(this.args.file, input.text ?? '', kind, map)
     failOnProblems(problems)
+    this.reportFileWarnings([...input.problems, ...problems])
     const result = applyImport({kind, imported: entries, out, format, catalogue: this.flags.catalogue})
     for (const line of reportImport(result)) this.info(line)
     return {...result.counts, file: out, total: result.total}

@@ -29,6 +29,7 @@ export default class ImportGovstack extends BaseCommand<typeof ImportGovstack> {
     const out = this.flags.out ?? join(this.flags.catalogue, 'requirements', 'govstack-import.yaml')
     const {entries, statements, problems} = importGovstack(argv as string[])
     failOnProblems(problems)
+    this.reportFileWarnings(problems)
     this.info(`read ${statements} statements`)
     const result = applyImport({kind: 'requirement', imported: entries, out, catalogue: this.flags.catalogue})
     for (const line of reportImport(result)) this.info(line)

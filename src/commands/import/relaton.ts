@@ -49,6 +49,7 @@ export default class ImportRelaton extends BaseCommand<typeof ImportRelaton> {
     const latest = latestEditions(read.records)
     const {entries, problems} = relatonToStandards(latest, {abstract: this.flags.abstract})
     failOnProblems(problems)
+    this.reportFileWarnings([...read.problems, ...problems])
     this.info(`read ${read.records.length} records: ${latest.length} numbers`)
     const result: ApplyImportResult = applyImport({
       kind: 'standard',

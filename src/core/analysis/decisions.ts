@@ -7,6 +7,7 @@ import {existsSync} from 'node:fs'
 import {isMap, isScalar, isSeq, LineCounter, parseDocument, type Node} from 'yaml'
 import {readTextFile} from '../io/read-text.js'
 import type {Catalogue} from '../catalogue/types.js'
+import type {Problem} from '../catalogue/problems.js'
 import {InputError} from '../errors.js'
 import {isIsoDate} from '../dates.js'
 import {parseSgNumber} from '../catalogue/schema.js'
@@ -29,13 +30,18 @@ export interface Decision {
 }
 
 /** Reads and checks decisions against the catalogue; a missing default file means no decisions. */
-export function loadDecisions(path: string, catalogue: Catalogue, required = false): Decision[] {
+export function loadDecisions(
+  path: string,
+  catalogue: Catalogue,
+  required = false,
+  warnings?: Problem[],
+): Decision[] {
   if (!existsSync(path)) {
     if (required) throw new InputError(`${path}: decisions file not found`)
     return []
   }
   const lineCounter = new LineCounter()
-  const doc = parseDocument(readTextFile(path), {
+  const doc = parseDocument(readTextFile(path, warnings), {
     lineCounter,
     schema: 'failsafe',
     uniqueKeys: true,

@@ -24,8 +24,15 @@ export interface AnalysisRun {
   onProgress?: (done: number, total: number) => void
 }
 
-export function analyseCatalogue(run: AnalysisRun): {analysis: Analysis; warnings: Problem[]} {
-  const {catalogue, config, glossary, warnings} = loadWorkspace(run.catalogue, {configPath: run.configPath})
+export function analyseCatalogue(run: AnalysisRun): {
+  analysis: Analysis
+  /** Catalogue warnings (`validate` lists them) and warnings about the config, glossary and decisions files. */
+  warnings: Problem[]
+  fileWarnings: Problem[]
+} {
+  const {catalogue, config, glossary, warnings, fileWarnings} = loadWorkspace(run.catalogue, {
+    configPath: run.configPath,
+  })
   const known = catalogue.studyGroups.map((g) => g.number).sort((a, b) => a - b)
   for (const sg of run.sgs ?? []) {
     if (!known.includes(sg))
@@ -35,6 +42,7 @@ export function analyseCatalogue(run: AnalysisRun): {analysis: Analysis; warning
     run.decisionsPath ?? join(run.catalogue, DECISIONS_FILE),
     catalogue,
     run.decisionsPath !== undefined,
+    fileWarnings,
   )
   const matcher = new Matcher(catalogue, config, glossary)
   const analysis = analyse(catalogue, matcher, {
@@ -43,5 +51,5 @@ export function analyseCatalogue(run: AnalysisRun): {analysis: Analysis; warning
     date: run.date,
     onProgress: run.onProgress,
   })
-  return {analysis, warnings}
+  return {analysis, warnings, fileWarnings}
 }

@@ -8,7 +8,7 @@ import {CsvError, parse as parseCsv} from 'csv-parse/sync'
 import {LineCounter, parseDocument} from 'yaml'
 import {SCHEMA_VERSION, type Analysis} from '../analysis/analyse.js'
 import {readTextFile} from '../io/read-text.js'
-import {compareText, formatProblem} from '../catalogue/problems.js'
+import {compareText, formatProblem, type Problem} from '../catalogue/problems.js'
 import {InputError} from '../errors.js'
 import {COVERAGE_STATUSES, type CoverageStatus} from '../match/matcher.js'
 import {restoreCell} from './csv.js'
@@ -57,8 +57,8 @@ export function snapshotOfAnalysis(analysis: Analysis, file = '(current analysis
  * export, anything else is decided by content (a `{` first means JSON). Throws an InputError
  * `file:line: field: message` for an unreadable or invalid file.
  */
-export function loadSnapshot(path: string): Snapshot {
-  const text = readTextFile(path)
+export function loadSnapshot(path: string, warnings?: Problem[]): Snapshot {
+  const text = readTextFile(path, warnings)
   return parseSnapshot(text, path, snapshotFormatOf(path, text))
 }
 

@@ -27,9 +27,13 @@ export function readText(path: string): {text?: string; problems: Problem[]} {
   }
 }
 
-/** The file's text, for inputs whose every problem stops the job: an input error naming the file. */
-export function readTextFile(path: string): string {
+/**
+ * The file's text, for inputs whose every problem stops the job: an input error naming the file.
+ * A decoding warning (a legacy encoding) goes to `warnings` when given, for the command to print.
+ */
+export function readTextFile(path: string, warnings?: Problem[]): string {
   const {text, problems} = readText(path)
   if (text === undefined) throw new InputError(`${path}: ${problems[0].message}`)
+  warnings?.push(...problems)
   return text
 }

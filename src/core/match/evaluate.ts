@@ -3,7 +3,7 @@
  * recall@5, mean reciprocal rank, and precision/recall/F1 of `covered` over a threshold sweep.
  */
 import {readTextFile} from '../io/read-text.js'
-import {compareText, formatProblem} from '../catalogue/problems.js'
+import {compareText, formatProblem, type Problem} from '../catalogue/problems.js'
 import {formatOf, readRecords} from '../catalogue/readers.js'
 import {InputError} from '../errors.js'
 import {roundScore, type Matcher, type MatchSubject} from './matcher.js'
@@ -34,10 +34,10 @@ export interface Evaluation {
 }
 
 /** Reads gold pairs from CSV, JSON Lines or YAML (`{kind?: ignored, entries: [{subject, standard}]}`). */
-export function loadGold(path: string): GoldPair[] {
+export function loadGold(path: string, warnings?: Problem[]): GoldPair[] {
   const format = formatOf(path)
   if (!format) throw new InputError(`${path}: unsupported gold file type (use .csv, .jsonl or .yaml)`)
-  const text = readTextFile(path)
+  const text = readTextFile(path, warnings)
   const parsed = readRecords(path, text, format)
   const errors = parsed.problems.filter((p) => p.severity === 'error')
   if (errors.length > 0) throw new InputError(formatProblem(errors[0]))

@@ -4,6 +4,7 @@
  */
 import {isMap, isScalar, isSeq, LineCounter, parseDocument, type Node} from 'yaml'
 import {readTextFile} from '../io/read-text.js'
+import type {Problem} from '../catalogue/problems.js'
 import {InputError} from '../errors.js'
 import {lightForm, tokenise} from './normalise.js'
 import {isStopWord} from './stopwords.js'
@@ -84,8 +85,8 @@ export function findConcepts(sequence: readonly GlossaryToken[]): ConceptSpan[] 
 }
 
 /** Reads `glossary.yaml`: `concepts: [{id, en: [...], fr: [...]}]`; problems name file and line. */
-export function loadGlossary(path: string): Glossary {
-  const text = readTextFile(path)
+export function loadGlossary(path: string, warnings?: Problem[]): Glossary {
+  const text = readTextFile(path, warnings)
   const lineCounter = new LineCounter()
   const doc = parseDocument(text, {lineCounter, schema: 'failsafe', uniqueKeys: true})
   const lineOf = (node: Node | null | undefined) =>
