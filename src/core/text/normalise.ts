@@ -16,7 +16,8 @@ export function foldText(text: string): string {
 
 /** Words of folded text: runs of letters and digits; apostrophes and hyphens split (`l'internet`). */
 export function tokenise(text: string): string[] {
-  return new TokenTable((token) => token).scan(foldText(text))
+  // A throwaway table sized for a short text: glossary loading tokenises thousands of terms.
+  return new TokenTable((token) => token, undefined, 16).scan(foldText(text))
 }
 
 /**

@@ -30,19 +30,25 @@ const FNV_OFFSET = 0x811c9dc5 | 0
 const FNV_PRIME = 0x01000193
 
 export class TokenTable<Entry> {
-  private keys: (string | undefined)[] = new Array(1024)
-  private values: (Entry | undefined)[] = new Array(1024)
-  private hashes = new Int32Array(1024)
+  private keys: (string | undefined)[]
+  private values: (Entry | undefined)[]
+  private hashes: Int32Array
   private count = 0
 
   /**
    * `make` works out a new token's entry. Past `limit` distinct tokens, new ones are worked out
    * each time and not kept, so a process fed an endless stream of new words stays bounded.
+   * `slots` (a power of two) is the starting size: small for a table that sees one short text.
    */
   constructor(
     private readonly make: (token: string) => Entry,
     private readonly limit = 500_000,
-  ) {}
+    slots = 1024,
+  ) {
+    this.keys = new Array(slots)
+    this.values = new Array(slots)
+    this.hashes = new Int32Array(slots)
+  }
 
   get size(): number {
     return this.count
