@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import {copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
-import {join} from 'node:path'
+import {join, relative, sep} from 'node:path'
 import {
   formatProblem,
   listCatalogueFiles,
@@ -9,7 +9,6 @@ import {
   loadFile,
   loadValidCatalogue,
   questionGroup,
-  relativeFile,
   sortProblems,
   type Problem,
 } from '../../src/core/catalogue/index.js'
@@ -17,6 +16,8 @@ import type {StudyGroup} from '../../src/core/catalogue/types.js'
 import {InputError} from '../../src/core/errors.js'
 
 const BROKEN = 'test/fixtures/broken'
+/** A listed file as a path relative to the catalogue folder, with forward slashes. */
+const relativeFile = (root: string, file: string) => relative(root, file).split(sep).join('/')
 const SMALL = 'test/fixtures/catalogue/small'
 const SG_FILE = `${BROKEN}/unknown-field/study-groups.yaml`
 const STANDARD_YAML = (id: string) =>

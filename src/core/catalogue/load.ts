@@ -4,7 +4,7 @@
  * All problems are collected so `validate` can report them at once.
  */
 import {statSync} from 'node:fs'
-import {basename, dirname, relative, sep} from 'node:path'
+import {basename, dirname, relative} from 'node:path'
 import {readText} from '../io/read-text.js'
 import {walkFolder} from '../io/walk.js'
 import {RESERVED_FILES} from './files.js'
@@ -240,8 +240,4 @@ export function questionGroup(
   const named = /^Q\d+\/(\d+)$/.exec(question)
   const number = sg ?? (named ? Number(named[1]) : undefined)
   return number === undefined ? undefined : groups.get(number)
-}
-
-export function relativeFile(root: string, file: string): string {
-  return relative(root, file).split(sep).join('/')
 }

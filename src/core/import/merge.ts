@@ -33,7 +33,7 @@ export function formatCounts(c: ImportCounts): string {
 }
 
 /** Fields an import keeps from the existing entry when the imported one has none. */
-export const HAND_WRITTEN_FIELDS = ['summary', 'keywords', 'question'] as const
+const HAND_WRITTEN_FIELDS = ['summary', 'keywords', 'question'] as const
 
 export interface MergeResult {
   entries: Entry[]
@@ -126,7 +126,7 @@ const PROPERTY: Record<string, string> = {
 }
 
 /** An entry as a catalogue-file record: snake_case fields in schema order, without empty values. */
-export function toRecord(entry: Entry, withKind = false): Record<string, unknown> {
+function toRecord(entry: Entry, withKind = false): Record<string, unknown> {
   const source = entry as unknown as Record<string, unknown>
   const out: Record<string, unknown> = {}
   // Ids and titles first so files read well; then the schema's own order.

@@ -57,7 +57,7 @@ const KNOWN_ORGS = ['ITU-T', 'ISO', 'IEC', 'ISO/IEC', 'IEEE', 'ETSI', '3GPP', 'W
 // --- reading ----------------------------------------------------------------------------------
 
 /** Reads a raw Relaton YAML file (one bibitem, or a list of them). */
-export function readRelatonYaml(content: string, file: string): RelatonReadResult {
+function readRelatonYaml(content: string, file: string): RelatonReadResult {
   let doc: unknown
   try {
     doc = parseYaml(content, {schema: 'core', uniqueKeys: false})
@@ -164,7 +164,7 @@ export function readRelatonJsonl(content: string, file: string): RelatonReadResu
 
 // --- numbers, organisations, committees ----------------------------------------------------------
 
-export function orgOf(docid: string, item: Record<string, unknown>): string | undefined {
+function orgOf(docid: string, item: Record<string, unknown>): string | undefined {
   if (/^ITU-T\b/.test(docid)) return 'ITU-T'
   const first = docid.split(/\s+/)[0]
   if (KNOWN_ORGS.includes(first) || /^(ISO|IEC|IEEE)(\/[A-Z0-9]+)+$/.test(first)) return first
