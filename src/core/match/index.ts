@@ -44,9 +44,19 @@ export interface TermContribution {
  */
 export const EXHAUSTIVE_MAX_POSTINGS = 6_000
 
+/** 1 + ln(tf) for tf ≥ 1, tf itself below. */
 function sublinear(tf: number): number {
+  // Most tfs are small whole numbers (sums of field weights): read from a table of the same values.
+  return tf >= 0 && tf < SUBLINEAR_TABLE.length && Number.isInteger(tf)
+    ? SUBLINEAR_TABLE[tf]
+    : sublinearOf(tf)
+}
+
+function sublinearOf(tf: number): number {
   return tf >= 1 ? 1 + Math.log(tf) : tf
 }
+
+const SUBLINEAR_TABLE = Float64Array.from({length: 64}, (_, tf) => sublinearOf(tf))
 
 /**
  * Collects documents one at a time, so a caller can analyse a document, add it and let its
@@ -154,9 +164,10 @@ function buildIndexData(
   }
   // Document weights.
   const docWeight = sharedFloat32(nnz)
-  const docLength = new Float64Array(n)
+  // Document lengths: BM25 only.
+  const docLength = new Float64Array(bm25 ? n : 0)
   let totalLength = 0
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < docLength.length; i++) {
     for (let j = docStart[i]; j < docStart[i + 1]; j++) docLength[i] += rawTf[j]
     totalLength += docLength[i]
   }
