@@ -96,6 +96,8 @@ async function childMain(job: string): Promise<void> {
 
 const totalMs = (g: GapscanFigures): number =>
   g.analyseStandardsMs + g.analyseSubjectsMs + g.indexMs + g.searchMs
+/** What the speed-up compares with the baseline's s/query: subject analysis + search, per subject. */
+const msPerQuery = (g: GapscanFigures): number => (g.analyseSubjectsMs + g.searchMs) / g.subjects
 
 // --- formatting --------------------------------------------------------------------------------
 
@@ -108,6 +110,7 @@ const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL')
 function report(
   sizes: CorpusSize[],
   gapscan: Map<string, GapscanFigures>,
+  gapscanFastestQueryMs: Map<string, number>,
   naive: Map<string, NaiveFigures>,
 ): void {
   const lines: string[] = []
@@ -122,7 +125,7 @@ function report(
     const n = naive.get(size.name)
     const analyse = g.analyseStandardsMs + g.analyseSubjectsMs
     const total = analyse + g.indexMs + g.searchMs
-    const gapscanPerQuery = (g.analyseSubjectsMs + g.searchMs) / g.subjects
+    const gapscanPerQuery = gapscanFastestQueryMs.get(size.name) ?? msPerQuery(g)
     const speedup = n ? n.msPerQuery / gapscanPerQuery : undefined
     lines.push(
       `| ${num(size.subjects)} × ${num(size.standards)} | ${sec(analyse)} | ${sec(g.indexMs)} | ${sec(g.searchMs)} | ` +
@@ -185,7 +188,9 @@ function report(
     '\nNotes: analyse = tokenising, stemming and bigrams of every standard and subject; gapscan s/query = ' +
       '(subject analysis + search) / subjects; naive s/query = (tfidfs over all documents + top 10 per query, plus ' +
       "one idf pass per distinct query token) / subjects, queries pre-tokenised once with natural's WordTokenizer. " +
-      "Neither side counts its one-off corpus preparation in s/query. Peak RSS is the child process's maxRSS " +
+      'Neither side counts its one-off corpus preparation in s/query. With --repeat, both s/query columns ' +
+      "(and so the speed-up) are each side's fastest over the runs; the other columns come from the run with " +
+      "the fastest total. Peak RSS is the child process's maxRSS " +
       '(includes Node and the tsx loader, ~60–80 MB). gapscan runs as shipped: the compiled code in dist/ ' +
       '(`npm run bench` builds it first), as bin/run.js runs it.',
   )
@@ -261,6 +266,7 @@ async function main(): Promise<void> {
       (repeat > 1 ? `, best of ${repeat} runs per size` : ''),
   )
   const gapscan = new Map<string, GapscanFigures>()
+  const gapscanFastestQueryMs = new Map<string, number>()
   const naive = new Map<string, NaiveFigures>()
   for (const size of sizes) {
     process.stderr.write(`bench: ${size.name} (${num(size.subjects)} × ${num(size.standards)}): gapscan…\n`)
@@ -270,6 +276,9 @@ async function main(): Promise<void> {
       const figures = (await inChild(`gapscan:${size.name}`)) as GapscanFigures
       const best = gapscan.get(size.name)
       if (!best || totalMs(figures) < totalMs(best)) gapscan.set(size.name, figures)
+      const queryMs = msPerQuery(figures)
+      if (queryMs < (gapscanFastestQueryMs.get(size.name) ?? Infinity))
+        gapscanFastestQueryMs.set(size.name, queryMs)
       if (values['no-naive']) continue
       if (r === 0) process.stderr.write(`bench: ${size.name}: naive baseline (sampled), in turn…\n`)
       const baseline = (await inChild(`naive:${size.name}`)) as NaiveFigures
@@ -277,7 +286,7 @@ async function main(): Promise<void> {
       if (!fastest || baseline.msPerQuery < fastest.msPerQuery) naive.set(size.name, baseline)
     }
   }
-  report(sizes, gapscan, naive)
+  report(sizes, gapscan, gapscanFastestQueryMs, naive)
 
   process.stderr.write('bench: bundled catalogue (data/)…\n')
   reportCatalogue((await inChild('catalogue')) as CatalogueFigures)
