@@ -39,6 +39,28 @@ describe('match: MatchIndex (TF-IDF)', () => {
     assert.equal(index.size, 5)
   })
 
+  it('idfFrom: a term absent from the small index counts at the largest idf, whatever its id', () => {
+    // Term ids are numbered in first-seen order across the whole vocabulary: a term absent from
+    // the small index may have an id below or above its largest one. Both must weigh the same.
+    const small = new MatchIndex([{id: 'M', terms: terms({m1: 1, m9: 1})}], undefined, index)
+    const low = id('m1')
+    assert.ok(low < id('m9'))
+    const high = vocabulary.word('absent-high')
+    // `x` is in the large index; its id is below the small index's largest term id (m9's).
+    const absentLow = new Map([
+      [low, 1],
+      [id('x'), 1],
+    ])
+    assert.ok(id('x') < id('m9'))
+    const absentHigh = new Map([
+      [low, 1],
+      [high, 1],
+    ])
+    assert.ok(high > id('m9'))
+    assert.equal(small.idfOf(id('x')), index.maxIdf)
+    assert.equal(small.search(absentLow, 1)[0].score, small.search(absentHigh, 1)[0].score)
+  })
+
   it('scores an identical document 1.0 and breaks ties by id (A before B)', () => {
     const hits = index.search(QUERY, 10)
     assert.deepEqual(ids(hits), ['A', 'B', 'E', 'D'])

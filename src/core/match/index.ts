@@ -153,11 +153,14 @@ function buildIndexData(
   const idf = sharedFloat64(v)
   const bm25 = scoring.model === 'bm25'
   // A term with no postings gets the idf of a term unseen in the corpus: it still counts in a
-  // query's norm. Both formulas give exactly that for df = 0.
+  // query's norm, and weighs the same whether or not its id is below `termCount`. Both formulas
+  // give exactly that for df = 0; with `idfFrom`, it is set so.
   const maxIdf = idfFrom ? idfFrom.maxIdf : bm25 ? Math.log(1 + (n + 0.5) / 0.5) : Math.log(n + 1) + 1
   for (let t = 0; t < v; t++) {
     idf[t] = idfFrom
-      ? idfFrom.idfOf(t)
+      ? df[t] > 0
+        ? idfFrom.idfOf(t)
+        : maxIdf
       : bm25
         ? Math.log(1 + (n - df[t] + 0.5) / (df[t] + 0.5))
         : Math.log((n + 1) / (df[t] + 1)) + 1
