@@ -43,7 +43,7 @@ export function runCatalogue(repo: string): CatalogueFigures {
       catalogue.standards.length +
       catalogue.studyGroups.length
   }
-  const ws = loadWorkspace(data)
+  const ws = loadWorkspace(data, {}, [])
   let t0 = now()
   const matcher = new Matcher(ws.catalogue, ws.config, ws.glossary)
   const matcherMs = now() - t0

@@ -5,7 +5,11 @@
 import {Command, Errors, Flags, type Interfaces} from '@oclif/core'
 import {Chalk, type ChalkInstance} from 'chalk'
 import {formatProblem, type Problem} from '../core/catalogue/problems.js'
+import {subjectsToMatch} from '../core/catalogue/subjects.js'
 import {GapscanError} from '../core/errors.js'
+import {failOnProblems} from '../core/import/apply.js'
+import type {MatchSubject} from '../core/match/matcher.js'
+import {loadWorkspace, type Workspace} from '../core/workspace.js'
 
 export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<
   (typeof BaseCommand)['baseFlags'] & T['flags']
@@ -62,9 +66,36 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
       this.info(`${warnings.length} catalogue warnings (run gapscan validate to see them)`)
   }
 
-  /** Warnings about input files outside the catalogue, one line each on stderr (errors are thrown elsewhere). */
-  protected reportFileWarnings(problems: readonly Problem[]): void {
-    for (const problem of problems) if (problem.severity === 'warning') this.info(formatProblem(problem))
+  /**
+   * Warnings about input files outside the catalogue (e.g. a legacy encoding): the loaders a
+   * command calls add to it, and `reportFileWarnings` prints them.
+   */
+  protected readonly fileWarnings: Problem[] = []
+
+  /** Prints the file warnings gathered so far, one line each on stderr, and forgets them. */
+  protected reportFileWarnings(): void {
+    for (const problem of this.fileWarnings.splice(0)) this.info(formatProblem(problem))
+  }
+
+  /** An importer's input problems: the errors stop the command (nothing written), the warnings are printed. */
+  protected checkInputs(problems: readonly Problem[]): void {
+    failOnProblems(problems)
+    this.fileWarnings.push(...problems)
+    this.reportFileWarnings()
+  }
+
+  /**
+   * The catalogue to match against and the subjects to score (its own, or those in
+   * `subjectsFile`), with the catalogue's warning count and the files' warnings printed.
+   */
+  protected loadMatching(options: {configPath?: string; subjectsFile?: string}): Workspace & {
+    subjects: MatchSubject[]
+  } {
+    const workspace = loadWorkspace(this.flags.catalogue, {configPath: options.configPath}, this.fileWarnings)
+    this.reportWarnings(workspace.warnings)
+    const subjects = subjectsToMatch(workspace.catalogue, options.subjectsFile, this.fileWarnings)
+    this.reportFileWarnings()
+    return {...workspace, subjects}
   }
 
   /** Whether a progress bar may be drawn: only for a person watching a terminal. */

@@ -1,5 +1,4 @@
 import {Args, Flags} from '@oclif/core'
-import type {Problem} from '../core/catalogue/problems.js'
 import {BaseCommand} from '../cli/base-command.js'
 import {
   DIFF_FORMATS,
@@ -30,12 +29,11 @@ Exit codes: 0 whether or not there are changes (a diff is information; use "expo
   }
 
   public async run(): Promise<SnapshotDiff> {
-    const fileWarnings: Problem[] = []
     const diff = diffSnapshots(
-      loadSnapshot(this.args.old, fileWarnings),
-      loadSnapshot(this.args.new, fileWarnings),
+      loadSnapshot(this.args.old, this.fileWarnings),
+      loadSnapshot(this.args.new, this.fileWarnings),
     )
-    this.reportFileWarnings(fileWarnings)
+    this.reportFileWarnings()
     if (!this.jsonEnabled()) process.stdout.write(formatDiff(diff, this.flags.format as DiffFormat))
     return diff
   }

@@ -1,10 +1,7 @@
 import {Flags} from '@oclif/core'
-import type {Problem} from '../core/catalogue/problems.js'
 import {BaseCommand} from '../cli/base-command.js'
-import {subjectsToMatch} from '../core/catalogue/subjects.js'
 import {evaluate, loadGold, type Evaluation} from '../core/match/evaluate.js'
 import {Matcher} from '../core/match/matcher.js'
-import {loadWorkspace} from '../core/workspace.js'
 
 export default class Evaluate extends BaseCommand<typeof Evaluate> {
   static override summary =
@@ -25,20 +22,13 @@ export default class Evaluate extends BaseCommand<typeof Evaluate> {
   }
 
   public async run(): Promise<Evaluation> {
-    const {catalogue, config, glossary, warnings, fileWarnings} = loadWorkspace(this.flags.catalogue, {
+    // Read first: a bad gold file fails before the catalogue is indexed.
+    const gold = loadGold(this.flags.gold, this.fileWarnings)
+    const {catalogue, config, glossary, subjects} = this.loadMatching({
       configPath: this.flags.config,
+      subjectsFile: this.flags.subjects,
     })
-    this.reportWarnings(warnings)
-    const {subjects, warnings: subjectWarnings} = subjectsToMatch(catalogue, this.flags.subjects)
-    this.reportFileWarnings([...fileWarnings, ...subjectWarnings])
-    const goldWarnings: Problem[] = []
-    const result = evaluate(
-      new Matcher(catalogue, config, glossary),
-      subjects,
-      loadGold(this.flags.gold, goldWarnings),
-      this.flags.gold,
-    )
-    this.reportFileWarnings(goldWarnings)
+    const result = evaluate(new Matcher(catalogue, config, glossary), subjects, gold, this.flags.gold)
     if (!this.jsonEnabled()) {
       const f = (x: number) => x.toFixed(4)
       this.log(`subjects ${result.subjects}, pairs ${result.pairs}`)

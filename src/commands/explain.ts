@@ -1,9 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
-import {subjectsToMatch} from '../core/catalogue/subjects.js'
 import {UsageError} from '../core/errors.js'
 import {Matcher, roundScore} from '../core/match/matcher.js'
-import {loadWorkspace} from '../core/workspace.js'
 
 export interface Explanation {
   subject: string
@@ -41,12 +39,10 @@ export default class Explain extends BaseCommand<typeof Explain> {
   }
 
   public async run(): Promise<Explanation> {
-    const {catalogue, config, glossary, warnings, fileWarnings} = loadWorkspace(this.flags.catalogue, {
+    const {catalogue, config, glossary, subjects} = this.loadMatching({
       configPath: this.flags.config,
+      subjectsFile: this.flags.subjects,
     })
-    this.reportWarnings(warnings)
-    const {subjects, warnings: subjectWarnings} = subjectsToMatch(catalogue, this.flags.subjects)
-    this.reportFileWarnings([...fileWarnings, ...subjectWarnings])
     const subject = subjects.find((s) => s.id === this.args.subject)
     if (!subject) throw new UsageError(`unknown subject "${this.args.subject}"`)
     const standard = catalogue.standards.find((s) => s.id === this.args.standard)

@@ -1,6 +1,5 @@
 import {statSync} from 'node:fs'
 import {Flags} from '@oclif/core'
-import type {Problem} from '../core/catalogue/problems.js'
 import {BaseCommand} from '../cli/base-command.js'
 import {DECISIONS_FILE} from '../core/catalogue/files.js'
 import {analyseCatalogue} from '../core/analysis/run.js'
@@ -59,17 +58,19 @@ Exit codes: 0 success; 1 new gaps with --fail-on-new-gaps (the new file is still
     const delimiter = resolveDelimiter(flags.delimiter)
     if (isDirectory(flags.out)) throw new OutputError(`cannot write ${flags.out}: it is a folder`)
     // Read before writing: --previous may be the --out file of the last run.
-    const previousWarnings: Problem[] = []
-    const previous = flags.previous ? loadSnapshot(flags.previous, previousWarnings) : undefined
+    const previous = flags.previous ? loadSnapshot(flags.previous, this.fileWarnings) : undefined
 
-    const {analysis, warnings, fileWarnings} = analyseCatalogue({
-      catalogue: flags.catalogue,
-      configPath: flags.config,
-      decisionsPath: flags.decisions,
-      date: runDate,
-    })
+    const {analysis, warnings} = analyseCatalogue(
+      {
+        catalogue: flags.catalogue,
+        configPath: flags.config,
+        decisionsPath: flags.decisions,
+        date: runDate,
+      },
+      this.fileWarnings,
+    )
     this.reportWarnings(warnings)
-    this.reportFileWarnings([...fileWarnings, ...previousWarnings])
+    this.reportFileWarnings()
     const rows = tsagRows(analysis, runDate)
     writeFileAtomic(flags.out, toCsv(rows, {delimiter, bom: flags.bom}))
     this.info(`${flags.out}: wrote ${rows.length - 1} subjects`)

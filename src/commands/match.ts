@@ -1,8 +1,6 @@
 import {Flags} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
-import {subjectsToMatch} from '../core/catalogue/subjects.js'
 import {Matcher, type SubjectResult} from '../core/match/matcher.js'
-import {loadWorkspace} from '../core/workspace.js'
 
 export default class Match extends BaseCommand<typeof Match> {
   static override summary = "Score subjects against the catalogue's standards and classify their coverage."
@@ -24,12 +22,10 @@ export default class Match extends BaseCommand<typeof Match> {
   }
 
   public async run(): Promise<SubjectResult[]> {
-    const {catalogue, config, glossary, warnings, fileWarnings} = loadWorkspace(this.flags.catalogue, {
+    const {catalogue, config, glossary, subjects} = this.loadMatching({
       configPath: this.flags.config,
+      subjectsFile: this.flags.subjects,
     })
-    this.reportWarnings(warnings)
-    const {subjects, warnings: subjectWarnings} = subjectsToMatch(catalogue, this.flags.subjects)
-    this.reportFileWarnings([...fileWarnings, ...subjectWarnings])
     const selected = this.flags.kind ? subjects.filter((s) => s.kind === this.flags.kind) : subjects
     const matcher = new Matcher(catalogue, config, glossary)
     const results = await matcher.matchAll(selected, this.flags.top ?? config.top)

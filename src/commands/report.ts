@@ -48,17 +48,20 @@ export default class Report extends BaseCommand<typeof Report> {
       throw new UsageError(`--date: "${this.flags.date}" is not a date (YYYY-MM-DD)`)
     }
     const progress = progressBar(process.stderr, 'analysing', this.showProgress())
-    const {analysis, warnings, fileWarnings} = analyseCatalogue({
-      catalogue: this.flags.catalogue,
-      configPath: this.flags.config,
-      decisionsPath: this.flags.decisions,
-      sgs: this.flags.sg,
-      date: this.flags.date,
-      onProgress: (done, total) => progress.update(done, total),
-    })
+    const {analysis, warnings} = analyseCatalogue(
+      {
+        catalogue: this.flags.catalogue,
+        configPath: this.flags.config,
+        decisionsPath: this.flags.decisions,
+        sgs: this.flags.sg,
+        date: this.flags.date,
+        onProgress: (done, total) => progress.update(done, total),
+      },
+      this.fileWarnings,
+    )
     progress.done()
     this.reportWarnings(warnings)
-    this.reportFileWarnings(fileWarnings)
+    this.reportFileWarnings()
     const files = renderReports(analysis, formats, this.flags.lang as Lang)
     writeFilesAtomic(files.map((f) => ({path: join(this.flags.out, f.name), content: f.content})))
     const coverage = coverageCounts(analysis.subjects)

@@ -15,18 +15,22 @@ export interface Workspace {
   glossary?: Glossary
   /** Warnings about the catalogue's entry files (`validate` lists them). */
   warnings: Problem[]
-  /** Warnings about the config and glossary files, for the command to print. */
-  fileWarnings: Problem[]
 }
 
-/** Loads a catalogue folder to match against: a catalogue without standards is an input error. */
-export function loadWorkspace(catalogueDir: string, options: {configPath?: string} = {}): Workspace {
-  const fileWarnings: Problem[] = []
+/**
+ * Loads a catalogue folder to match against: a catalogue without standards is an input error.
+ * Warnings about the config and glossary files (e.g. a legacy encoding) go to `fileWarnings`.
+ */
+export function loadWorkspace(
+  catalogueDir: string,
+  options: {configPath?: string},
+  fileWarnings: Problem[],
+): Workspace {
   const config = loadConfig(catalogueDir, options.configPath, fileWarnings)
   const {catalogue, warnings} = loadValidCatalogue(catalogueDir)
   if (catalogue.standards.length === 0)
     throw new InputError(`${catalogueDir}: the catalogue has no standards to match against`)
   const glossaryPath = join(catalogueDir, GLOSSARY_FILE)
   const glossary = existsSync(glossaryPath) ? loadGlossary(glossaryPath, fileWarnings) : undefined
-  return {catalogue, config, glossary, warnings, fileWarnings}
+  return {catalogue, config, glossary, warnings}
 }

@@ -6,7 +6,7 @@ import {loadWorkspace} from '../../src/core/workspace.js'
 const FIXTURE = 'test/fixtures/analysis/small'
 
 describe('analysis: analyse() on the analysis fixture', () => {
-  const {catalogue, config, glossary} = loadWorkspace(FIXTURE)
+  const {catalogue, config, glossary} = loadWorkspace(FIXTURE, {}, [])
   const matcher = new Matcher(catalogue, config, glossary)
   let analysis: Analysis
   const subject = (id: string) => analysis.subjects.find((s) => s.id === id)!
@@ -290,7 +290,7 @@ describe('analysis: analyse() on the analysis fixture', () => {
   })
 
   it('is deterministic: two analyses are deepEqual', () => {
-    const again = analyse(catalogue, new Matcher(loadWorkspace(FIXTURE).catalogue, config, glossary))
+    const again = analyse(catalogue, new Matcher(loadWorkspace(FIXTURE, {}, []).catalogue, config, glossary))
     assert.deepEqual(again, analysis)
   })
 })

@@ -9,7 +9,7 @@ import {Matcher} from '../../src/core/match/matcher.js'
 import {loadWorkspace} from '../../src/core/workspace.js'
 
 const FIXTURE = 'test/fixtures/analysis/small'
-const {catalogue, config, glossary} = loadWorkspace(FIXTURE)
+const {catalogue, config, glossary} = loadWorkspace(FIXTURE, {}, [])
 
 let dir: string
 let counter = 0

@@ -94,6 +94,15 @@ describe('gapscan evaluate (bundled data/)', () => {
     }
   })
 
+  it('reads the gold file before the catalogue: a bad one fails before anything is indexed', async () => {
+    const {error, stderr} = await runCommand(
+      ['evaluate', '--catalogue', 'test/fixtures/no-such-catalogue', '--gold', 'test/gold/nope.csv'],
+      {root: ROOT},
+    )
+    assert.equal(error?.oclif?.exit, 3)
+    assert.match(stderr, /^error: test\/gold\/nope\.csv: cannot read: ENOENT\n$/)
+  })
+
   it('a missing gold file: exit 3', async () => {
     const {error, stderr} = await runCommand(
       ['evaluate', '--catalogue', 'test/fixtures/catalogue/small', '--gold', 'test/gold/nope.csv'],

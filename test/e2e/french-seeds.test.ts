@@ -27,7 +27,7 @@ describe('e2e: French descriptions from the Resolution 98 seed rank their Recomm
     if (!existsSync(SEED)) this.skip()
     this.timeout(120_000)
     lines = readFileSync(SEED, 'utf8').split(/\r?\n/)
-    const {catalogue, config, glossary} = loadWorkspace(join(ROOT, 'data'))
+    const {catalogue, config, glossary} = loadWorkspace(join(ROOT, 'data'), {}, [])
     matcher = new Matcher(catalogue, config, glossary)
   })
 

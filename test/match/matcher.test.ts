@@ -33,9 +33,9 @@ describe('match: coverageStatus', () => {
 })
 
 describe('match: Matcher on the analysis fixture', () => {
-  const {catalogue, config, glossary} = loadWorkspace(ANALYSIS_FIXTURE)
+  const {catalogue, config, glossary} = loadWorkspace(ANALYSIS_FIXTURE, {}, [])
   const matcher = new Matcher(catalogue, config, glossary)
-  const subjects = subjectsToMatch(catalogue).subjects
+  const subjects = subjectsToMatch(catalogue, undefined, [])
   const subject = (id: string) => subjects.find((s) => s.id === id)!
 
   it('leaves withdrawn standards out unless asked', () => {
@@ -104,7 +104,7 @@ describe('match: Matcher on the analysis fixture', () => {
   })
 
   it('is deterministic: two Matcher instances give deepEqual results', () => {
-    const again = new Matcher(loadWorkspace(ANALYSIS_FIXTURE).catalogue, config, glossary)
+    const again = new Matcher(loadWorkspace(ANALYSIS_FIXTURE, {}, []).catalogue, config, glossary)
     assert.deepEqual(
       subjects.map((s) => again.match(s)),
       subjects.map((s) => matcher.match(s)),

@@ -52,9 +52,9 @@ describe('match: searchMany', () => {
 
 describe('match: Matcher.matchAll', () => {
   it('gives the same results as match() one subject at a time', async () => {
-    const {catalogue, config, glossary} = loadWorkspace('test/fixtures/analysis/small')
+    const {catalogue, config, glossary} = loadWorkspace('test/fixtures/analysis/small', {}, [])
     const matcher = new Matcher(catalogue, config, glossary)
-    const subjects = subjectsToMatch(catalogue).subjects
+    const subjects = subjectsToMatch(catalogue, undefined, [])
     assert.ok(subjects.length > 3)
     const batch = await matcher.matchAll(subjects, 3)
     assert.deepEqual(

@@ -61,7 +61,7 @@ function addHostileEntries(catalogue: Catalogue): void {
 }
 
 function buildAnalysis(): Analysis {
-  const ws = loadWorkspace(catalogueDir())
+  const ws = loadWorkspace(catalogueDir(), {}, [])
   addHostileEntries(ws.catalogue)
   const matcher = new Matcher(ws.catalogue, ws.config, ws.glossary)
   // A first pass finds subjects to attach reviewed decisions to.

@@ -9,7 +9,7 @@ const FIXTURE = 'test/fixtures/analysis/small'
 describe('report: renderReports (the report set)', () => {
   let analysis: Analysis
   before(() => {
-    const {catalogue, config, glossary} = loadWorkspace(FIXTURE)
+    const {catalogue, config, glossary} = loadWorkspace(FIXTURE, {}, [])
     analysis = analyse(catalogue, new Matcher(catalogue, config, glossary))
   })
   const names = (formats: readonly (typeof REPORT_FORMATS)[number][]) =>
@@ -42,7 +42,7 @@ describe('report: renderReports (the report set)', () => {
   })
 
   it('writes sg files for the selected study groups only', () => {
-    const {catalogue, config, glossary} = loadWorkspace(FIXTURE)
+    const {catalogue, config, glossary} = loadWorkspace(FIXTURE, {}, [])
     const only = analyse(catalogue, new Matcher(catalogue, config, glossary), {sgs: [21]})
     assert.deepEqual(
       renderReports(only, ['md'], 'en').map((f) => f.name),

@@ -13,7 +13,7 @@ describe('report.json schema (docs/report-schema.json)', () => {
   const validate = ajv.compile(schema)
 
   it('accepts the report of the small fixture catalogue, with and without a date', () => {
-    const ws = loadWorkspace('test/fixtures/catalogue/small')
+    const ws = loadWorkspace('test/fixtures/catalogue/small', {}, [])
     const matcher = new Matcher(ws.catalogue, ws.config, ws.glossary)
     for (const date of [undefined, '2026-11-22']) {
       const report = JSON.parse(renderJson(analyse(ws.catalogue, matcher, {date})))
@@ -24,7 +24,7 @@ describe('report.json schema (docs/report-schema.json)', () => {
   })
 
   it('rejects a report with a wrong schema version or an unknown coverage', () => {
-    const ws = loadWorkspace('test/fixtures/catalogue/small')
+    const ws = loadWorkspace('test/fixtures/catalogue/small', {}, [])
     const report = JSON.parse(
       renderJson(analyse(ws.catalogue, new Matcher(ws.catalogue, ws.config, ws.glossary))),
     )

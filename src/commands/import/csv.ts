@@ -1,7 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 import {join} from 'node:path'
 import {BaseCommand} from '../../cli/base-command.js'
-import {applyImport, failOnProblems} from '../../core/import/apply.js'
+import {applyImport} from '../../core/import/apply.js'
 import {importCsv, parseColumnMap} from '../../core/import/csv.js'
 import {readText} from '../../core/io/read-text.js'
 import type {ImportCounts, OutputFormat} from '../../core/import/merge.js'
@@ -49,10 +49,9 @@ export default class ImportCsv extends BaseCommand<typeof ImportCsv> {
     const format = this.flags.format as OutputFormat | undefined
     const out = this.flags.out ?? join(this.flags.catalogue, FOLDER[kind], `csv-import.${format ?? 'yaml'}`)
     const input = readText(this.args.file)
-    failOnProblems(input.problems)
+    this.checkInputs(input.problems)
     const {entries, problems} = importCsv(this.args.file, input.text ?? '', kind, map)
-    failOnProblems(problems)
-    this.reportFileWarnings([...input.problems, ...problems])
+    this.checkInputs(problems)
     const result = applyImport({kind, imported: entries, out, format, catalogue: this.flags.catalogue})
     for (const line of reportImport(result)) this.info(line)
     return {...result.counts, file: out, total: result.total}

@@ -1,7 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 import {join} from 'node:path'
 import {BaseCommand} from '../../cli/base-command.js'
-import {applyImport, failOnProblems} from '../../core/import/apply.js'
+import {applyImport} from '../../core/import/apply.js'
 import {importGovstack} from '../../core/import/govstack-import.js'
 import type {ImportCounts} from '../../core/import/merge.js'
 import {reportImport} from '../../core/import/report.js'
@@ -28,8 +28,7 @@ export default class ImportGovstack extends BaseCommand<typeof ImportGovstack> {
     const {argv} = await this.parse(ImportGovstack)
     const out = this.flags.out ?? join(this.flags.catalogue, 'requirements', 'govstack-import.yaml')
     const {entries, statements, problems} = importGovstack(argv as string[])
-    failOnProblems(problems)
-    this.reportFileWarnings(problems)
+    this.checkInputs(problems)
     this.info(`read ${statements} statements`)
     const result = applyImport({kind: 'requirement', imported: entries, out, catalogue: this.flags.catalogue})
     for (const line of reportImport(result)) this.info(line)

@@ -1,7 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 import {join} from 'node:path'
 import {BaseCommand} from '../../cli/base-command.js'
-import {applyImport, failOnProblems, type ApplyImportResult} from '../../core/import/apply.js'
+import {applyImport, type ApplyImportResult} from '../../core/import/apply.js'
 import type {ImportCounts, OutputFormat} from '../../core/import/merge.js'
 import {latestEditions, readRelatonFiles, relatonToStandards} from '../../core/import/relaton.js'
 import {reportImport} from '../../core/import/report.js'
@@ -45,11 +45,10 @@ export default class ImportRelaton extends BaseCommand<typeof ImportRelaton> {
     const out =
       this.flags.out ?? join(this.flags.catalogue, 'standards', `relaton-import.${format ?? 'yaml'}`)
     const read = readRelatonFiles(inputs)
-    failOnProblems(read.problems)
+    this.checkInputs(read.problems)
     const latest = latestEditions(read.records)
     const {entries, problems} = relatonToStandards(latest, {abstract: this.flags.abstract})
-    failOnProblems(problems)
-    this.reportFileWarnings([...read.problems, ...problems])
+    this.checkInputs(problems)
     this.info(`read ${read.records.length} records: ${latest.length} numbers`)
     const result: ApplyImportResult = applyImport({
       kind: 'standard',

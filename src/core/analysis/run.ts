@@ -24,15 +24,19 @@ export interface AnalysisRun {
   onProgress?: (done: number, total: number) => void
 }
 
-export function analyseCatalogue(run: AnalysisRun): {
-  analysis: Analysis
-  /** Catalogue warnings (`validate` lists them) and warnings about the config, glossary and decisions files. */
-  warnings: Problem[]
-  fileWarnings: Problem[]
-} {
-  const {catalogue, config, glossary, warnings, fileWarnings} = loadWorkspace(run.catalogue, {
-    configPath: run.configPath,
-  })
+/**
+ * Returns the analysis and the catalogue's warnings (`validate` lists them); warnings about the
+ * config, glossary and decisions files go to `fileWarnings`.
+ */
+export function analyseCatalogue(
+  run: AnalysisRun,
+  fileWarnings: Problem[],
+): {analysis: Analysis; warnings: Problem[]} {
+  const {catalogue, config, glossary, warnings} = loadWorkspace(
+    run.catalogue,
+    {configPath: run.configPath},
+    fileWarnings,
+  )
   const known = catalogue.studyGroups.map((g) => g.number).sort((a, b) => a - b)
   for (const sg of run.sgs ?? []) {
     if (!known.includes(sg))
@@ -51,5 +55,5 @@ export function analyseCatalogue(run: AnalysisRun): {
     date: run.date,
     onProgress: run.onProgress,
   })
-  return {analysis, warnings, fileWarnings}
+  return {analysis, warnings}
 }

@@ -41,15 +41,13 @@ export function listCatalogueFiles(dir: string): {files: string[]; problems: Pro
   return {files, problems}
 }
 
-/** A file that yields no entries, only one error about the whole file. */
-function fileProblem(file: string, message: string): {entries: Entry[]; problems: Problem[]} {
-  return {entries: [], problems: [{severity: 'error', file, line: 0, message}]}
-}
+export const UNSUPPORTED_FILE_TYPE = 'unsupported file type (use .yaml, .json, .jsonl or .csv)'
 
 /** Reads and validates one file's entries; `defaultKind` applies when neither file nor record says. */
 export function loadFile(path: string, defaultKind?: EntryKind): {entries: Entry[]; problems: Problem[]} {
   const format = formatOf(path)
-  if (!format) return fileProblem(path, 'unsupported file type (use .yaml, .json, .jsonl or .csv)')
+  if (!format)
+    return {entries: [], problems: [{severity: 'error', file: path, line: 0, message: UNSUPPORTED_FILE_TYPE}]}
   const {text, problems} = readText(path)
   if (text === undefined) return {entries: [], problems}
   const read = entriesOf(path, readRecords(path, text, format), defaultKind)
@@ -227,7 +225,6 @@ export function checkReferences(catalogue: Catalogue): Problem[] {
   return problems
 }
 
-/** `Q6/17` → 17. */
 /**
  * The study group a standard's Question is looked up in: the standard's own SG, else the one the
  * Question names (`Q6/17` → 17). The loader and the importers decide with this the same way.

@@ -4,21 +4,20 @@
  */
 import {InputError} from '../errors.js'
 import {formatProblem, type Problem} from './problems.js'
-import {entriesOf} from './load.js'
-import {readText} from '../io/read-text.js'
+import {entriesOf, UNSUPPORTED_FILE_TYPE} from './load.js'
+import {readTextFile} from '../io/read-text.js'
 import {formatOf, readRecords, type ParsedFile} from './readers.js'
 import type {MatchSubject} from '../match/matcher.js'
 import {entryBody, subjectsOf, type Catalogue, type Subject} from './types.js'
 
-export function loadSubjects(path: string): {subjects: MatchSubject[]; warnings: Problem[]} {
+/** The subjects in a file; its warnings (a legacy encoding, unknown fields) go to `warnings`. */
+export function loadSubjects(path: string, warnings: Problem[]): MatchSubject[] {
   const format = formatOf(path)
-  if (!format) throw new InputError(`${path}: unsupported file type (use .yaml, .json, .jsonl or .csv)`)
+  if (!format) throw new InputError(`${path}: ${UNSUPPORTED_FILE_TYPE}`)
   // Read and parsed once, whichever form the file turns out to be in.
-  const read = readText(path)
-  if (read.text === undefined) throw new InputError(formatProblem(read.problems[0]))
-  const parsed = readRecords(path, read.text, format)
+  const parsed = readRecords(path, readTextFile(path, warnings), format)
   if (format !== 'yaml' && !parsed.records.some((r) => r.values.kind !== undefined)) {
-    return {subjects: minimalSubjects(path, parsed), warnings: read.problems}
+    return minimalSubjects(path, parsed)
   }
   const {entries, problems} = entriesOf(path, parsed)
   const errors = problems.filter((p) => p.severity === 'error')
@@ -35,7 +34,8 @@ export function loadSubjects(path: string): {subjects: MatchSubject[]; warnings:
     subjects.push(toMatchSubject(entry))
   }
   if (subjects.length === 0) throw new InputError(`${path}: no subjects found`)
-  return {subjects, warnings: [...read.problems, ...problems]}
+  warnings.push(...problems)
+  return subjects
 }
 
 /** The `{id, text}` form, recognised in JSON Lines and CSV when no record declares a kind. */
@@ -60,14 +60,13 @@ function checkUnique(path: string, id: string, line: number, seen: Map<string, n
   seen.set(id, line)
 }
 
-/** The subjects a command scores: those in `file` when given, else the catalogue's own. */
-/** The catalogue's subjects, or those in `file` with the file's warnings (e.g. a legacy encoding). */
+/** The subjects a command scores: those in `file` when given (its warnings to `warnings`), else the catalogue's own. */
 export function subjectsToMatch(
   catalogue: Catalogue,
-  file?: string,
-): {subjects: MatchSubject[]; warnings: Problem[]} {
-  if (file) return loadSubjects(file)
-  return {subjects: subjectsOf(catalogue).map(toMatchSubject), warnings: []}
+  file: string | undefined,
+  warnings: Problem[],
+): MatchSubject[] {
+  return file ? loadSubjects(file, warnings) : subjectsOf(catalogue).map(toMatchSubject)
 }
 
 function toMatchSubject(entry: Subject): MatchSubject {
