@@ -142,9 +142,7 @@ export class Matcher {
         org: standard.org,
         ...(standard.sg !== undefined ? {sg: standard.sg} : {}),
         status: standard.status,
-        terms: this.labelled(this.index.explain(terms, hit.doc))
-          .slice(0, EXPLANATION_TERMS)
-          .map((c) => c.label),
+        terms: this.labelled(this.index.explain(terms, hit.doc), EXPLANATION_TERMS).map((c) => c.label),
       }
     })
     return {
@@ -201,9 +199,7 @@ export class Matcher {
     return this.mandateIndex.search(terms, top).map((hit) => ({
       ...this.mandates[hit.doc],
       score: roundScore(hit.score),
-      terms: this.labelled(this.mandateIndex.explain(terms, hit.doc))
-        .slice(0, EXPLANATION_TERMS)
-        .map((c) => c.label),
+      terms: this.labelled(this.mandateIndex.explain(terms, hit.doc), EXPLANATION_TERMS).map((c) => c.label),
     }))
   }
 
@@ -261,10 +257,13 @@ export class Matcher {
   }
 
   /** An index's explanation made readable: largest share first (ties by term), with labels. */
-  private labelled(contributions: TermContribution[]): LabelledContribution[] {
+  /** Contributions largest first (ties by term text); the first `limit` of them, with their labels. */
+  private labelled(contributions: TermContribution[], limit = contributions.length): LabelledContribution[] {
     return contributions
-      .map((c) => ({...c, term: this.analyser.vocabulary.text(c.term), label: this.analyser.label(c.term)}))
-      .sort((a, b) => b.contribution - a.contribution || compareText(a.term, b.term))
+      .map((c) => ({c, text: this.analyser.vocabulary.text(c.term)}))
+      .sort((a, b) => b.c.contribution - a.c.contribution || compareText(a.text, b.text))
+      .slice(0, limit)
+      .map(({c, text}) => ({...c, term: text, label: this.analyser.label(c.term)}))
   }
 
   /** The score of one subject against one standard, term by term. */
