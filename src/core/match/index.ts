@@ -1,8 +1,9 @@
 /**
  * An inverted index over analysed documents in typed arrays (compressed sparse rows), scored by
  * TF-IDF (sublinear tf, smooth idf, L2-normalised cosine) or, as an alternative, BM25 normalised
- * to 0..1. Queries touch only the postings of their own terms, never every document, and stop
- * before the long postings of common terms once those can no longer change the top k.
+ * to 0..1. Queries touch only the postings of their own terms, never every document; on a large
+ * index they stop before the long postings of common terms once those can no longer change the
+ * top k (on a small one, walking them all costs less: see `search`).
  */
 import {compareText} from '../catalogue/problems.js'
 import type {TermId, TermWeights} from '../text/vocabulary.js'
@@ -42,7 +43,7 @@ export interface TermContribution {
  * (45 terms a query): walking all is faster up to ~5,000 documents (~7,000 postings a query),
  * pruning beyond.
  */
-export const EXHAUSTIVE_MAX_POSTINGS = 6_000
+const EXHAUSTIVE_MAX_POSTINGS = 6_000
 
 /** 1 + ln(tf) for tf ≥ 1, tf itself below. */
 function sublinear(tf: number): number {
@@ -277,8 +278,7 @@ export class MatchIndex {
       data = buildIndexData(builder, scoring, idfFrom)
     } else data = source
     this.data = data
-    // Documents counted from the rows: a search worker gets the index without its ids.
-    const n = this.data.docStart.length - 1
+    const n = this.size
     this.ids.forEach((id, i) => {
       if (!this.idIndex.has(id)) this.idIndex.set(id, i)
     })
@@ -294,16 +294,13 @@ export class MatchIndex {
     return this.data.ids
   }
 
-  get scoring(): ScoringOptions {
-    return this.data.scoring
-  }
-
   get maxIdf(): number {
     return this.data.maxIdf
   }
 
+  /** Documents, counted from the rows: a search worker gets the index without its ids. */
   get size(): number {
-    return this.ids.length
+    return this.data.docStart.length - 1
   }
 
   /** Inverse document frequency of a term; terms without postings get the largest possible. */

@@ -17,7 +17,7 @@ import {MatchIndex, type Hit, type IndexData} from './index.js'
  * worker takes 50–200 ms to start, and a batch this size is searched in about a second on one
  * core (measured: 5,000 × 20,000 ran faster on one thread, 20,000 × 100,000 twice as fast on two).
  */
-export const PARALLEL_MIN_WORK = 200_000_000
+const PARALLEL_MIN_WORK = 200_000_000
 
 export interface SearchManyOptions {
   /** Threads in all, the calling one included; default: the machine's available parallelism. */
@@ -39,7 +39,7 @@ export interface FlatQueries {
 }
 
 /** Hits of many queries as flat arrays: query q's hits are at offsets[q] … offsets[q + 1]. */
-export interface FlatHits {
+interface FlatHits {
   offsets: Int32Array<ArrayBuffer>
   docs: Int32Array<ArrayBuffer>
   scores: Float64Array<ArrayBuffer>
