@@ -87,7 +87,6 @@ function main(): void {
 
   const files: {path: string; content: string}[] = []
   const report: string[] = []
-  let total = 0
   // Through mergeEntries: one entry per id, in the catalogue's natural order.
   const sorted = (entries: Standard[]) => mergeEntries([], entries).entries as Standard[]
 
@@ -95,7 +94,6 @@ function main(): void {
   const itu = standardsOf(join(relaton, 'itu-t-latest.jsonl'))
   const ituDropped = dropUnknownReferences(itu, studyGroups)
   files.push({path: join(data, 'standards', 'itu-t.jsonl'), content: serialiseJsonl(sorted(itu))})
-  total += itu.length
   report.push(
     `itu-t.jsonl: ${itu.length} standards (${count(itu, 'withdrawn')} withdrawn; dropped sg ${ituDropped.sg})`,
   )
@@ -117,7 +115,6 @@ function main(): void {
     path: join(data, 'standards', 'itu-t-work-items.yaml'),
     content: serialiseYaml('standard', sorted(work.entries), header),
   })
-  total += work.entries.length
   report.push(
     `itu-t-work-items.yaml: ${work.entries.length} standards (${count(work.entries, 'under-study')} under study; skipped ${work.skipped.known} already in Relaton, ${work.skipped.questions} Questions, ${work.skipped.duplicates} repeats; dropped Questions ${workDropped.question})`,
   )
@@ -139,12 +136,13 @@ function main(): void {
   for (const {name} of [...BODIES].sort((a, b) => (a.name < b.name ? -1 : 1))) {
     // Other bodies' standards name no ITU-T study group or Question: nothing to drop.
     const entries = [...chosen.values()].filter((c) => c.body === name).map((c) => c.entry)
-    total += entries.length
     files.push({path: join(data, 'standards', `${name}.jsonl`), content: serialiseJsonl(sorted(entries))})
     report.push(`${name}.jsonl: ${entries.length} standards`)
   }
 
   writeFilesAtomic(files)
+  // Each other body's number is written once (`chosen`).
+  const total = itu.length + work.entries.length + chosen.size
   process.stderr.write(`${report.join('\n')}\ntotal: ${total} standards in ${files.length} files\n`)
 }
 
