@@ -1,4 +1,4 @@
-/** Input files for importers: folders are expanded (recursively, sorted), files are read as text. */
+/** Input files for importers: named files, and folders expanded (recursively, sorted). Reading is io/read-text.ts. */
 import {statSync} from 'node:fs'
 import {extname} from 'node:path'
 import type {Problem} from '../catalogue/problems.js'

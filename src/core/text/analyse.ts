@@ -57,7 +57,7 @@ interface TokenInfo extends GlossaryToken {
 
 export class Analyser {
   /** Ids of every term this analyser has produced; indexes and queries share them. */
-  readonly vocabulary: Vocabulary
+  readonly vocabulary = new Vocabulary()
   /** A readable form of each term (the first surface words seen), for explanations. */
   private readonly labels = new Map<TermId, string>()
   private readonly conceptLabels = new Map<TermId, string>()
@@ -80,13 +80,9 @@ export class Analyser {
     }
   })
 
-  constructor(
-    readonly options: AnalyserOptions,
-    vocabulary = new Vocabulary(),
-  ) {
-    this.vocabulary = vocabulary
+  constructor(readonly options: AnalyserOptions) {
     for (const concept of options.glossary?.concepts ?? []) {
-      const id = vocabulary.word(CONCEPT_PREFIX + concept.id)
+      const id = this.vocabulary.word(CONCEPT_PREFIX + concept.id)
       this.conceptLabels.set(id, concept.en[0] ?? concept.fr[0] ?? concept.id)
     }
   }

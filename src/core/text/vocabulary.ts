@@ -55,7 +55,8 @@ export class Vocabulary {
     table[at] = a
     table[at + 1] = b
     table[at + 2] = id
-    if (++this.bigrams * 4 > (table.length / 3) * 3) this.rehash()
+    // At most three-quarters full: 4 × bigrams > 3 × slots, and a slot is 3 integers.
+    if (++this.bigrams * 4 > table.length) this.rehash()
     return id
   }
 
