@@ -88,6 +88,10 @@ describe('export/diff', () => {
     // Cells are escaped as the report's Markdown escapes them (markup too, not only | and HTML).
     assert.equal(markdownText('a|b\\c\nd <i>'), 'a\\|b\\\\c d &lt;i&gt;')
     assert.equal(markdownText('*x* _y_ [z]'), '\\*x\\* \\_y\\_ \\[z\\]')
+    // And the diff's own table does so: a title with Markdown markup comes out escaped.
+    const marked = fixtureDiff()
+    marked.newGaps[0] = {...marked.newGaps[0], title: '*x* _y_ [z](u)'}
+    assert.ok(formatDiffMarkdown(marked).includes(`| ${marked.newGaps[0].id} | \\*x\\* \\_y\\_ \\[z\\](u) |`))
   })
 
   it('reports no changes between identical inputs', () => {
