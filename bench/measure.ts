@@ -56,7 +56,7 @@ export const cpuMs = (): number => {
   return (user + system) / 1000
 }
 /**
- * Top-10 search for every query, as the product runs a batch (searchMany: the queries spread over
+ * Top-10 search for every query, as `gapscan match` runs a batch (searchMany: the queries spread over
  * the machine's cores): time, how many found a match, and the sum of best scores.
  */
 export async function searchAll(

@@ -190,7 +190,8 @@ function report(
       "one idf pass per distinct query token) / subjects, queries pre-tokenised once with natural's WordTokenizer. " +
       'Neither side counts its one-off corpus preparation in s/query. With --repeat, both s/query columns ' +
       "(and so the speed-up) are each side's fastest over the runs; the other columns come from the run with " +
-      "the fastest total. Peak RSS is the child process's maxRSS " +
+      'the fastest total. gapscan searches a batch as `match` does: on every core once queries × documents ' +
+      "reach 2·10⁸ (the largest size); the baseline runs on one. Peak RSS is the child process's maxRSS " +
       '(includes Node and the tsx loader, ~60–80 MB). gapscan runs as shipped: the compiled code in dist/ ' +
       '(`npm run bench` builds it first), as bin/run.js runs it.',
   )
