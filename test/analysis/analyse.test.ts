@@ -1,5 +1,12 @@
 import assert from 'node:assert/strict'
-import {analyse, SCHEMA_VERSION, type Analysis} from '../../src/core/analysis/analyse.js'
+import {
+  analyse,
+  bestLiveMatch,
+  liveMatches,
+  SCHEMA_VERSION,
+  type AnalysedMatch,
+  type Analysis,
+} from '../../src/core/analysis/analyse.js'
 import {Matcher, roundScore} from '../../src/core/match/matcher.js'
 import {loadWorkspace} from '../../src/core/workspace.js'
 
@@ -292,5 +299,30 @@ describe('analysis: analyse() on the analysis fixture', () => {
   it('is deterministic: two analyses are deepEqual', () => {
     const again = analyse(catalogue, new Matcher(loadWorkspace(FIXTURE, {}, []).catalogue, config, glossary))
     assert.deepEqual(again, analysis)
+  })
+})
+
+describe('analysis: liveMatches and bestLiveMatch', () => {
+  const match = (id: string, score: number, review?: AnalysedMatch['review']) =>
+    ({id, score, ...(review ? {review} : {})}) as AnalysedMatch
+  const matches = [
+    match('A', 0.5),
+    match('B', 0.4, 'rejected'),
+    match('C', 0.3),
+    match('D', 0, 'added'),
+    match('E', 0.2, 'accepted'),
+  ]
+
+  it('drops rejected matches and puts links made in review first, each group in its own order', () => {
+    assert.deepEqual(
+      liveMatches(matches).map((m) => m.id),
+      ['D', 'E', 'A', 'C'],
+    )
+  })
+
+  it('the best is the match coverage rests on: a review link, else the best score', () => {
+    assert.equal(bestLiveMatch(matches)?.id, 'D')
+    assert.equal(bestLiveMatch(matches.slice(0, 3))?.id, 'A')
+    assert.equal(bestLiveMatch([match('B', 0.4, 'rejected')]), undefined)
   })
 })

@@ -118,11 +118,18 @@ export function coverageCounts(subjects: readonly SubjectAnalysis[]): Record<Cov
   return counts
 }
 
-/** A subject's best match that was not rejected in review: the one its coverage rests on. */
-export function bestLiveMatch<M extends {review?: AnalysedMatch['review']}>(
-  matches: readonly M[],
-): M | undefined {
-  return matches.find((m) => m.review !== 'rejected')
+/**
+ * A subject's matches not rejected in review, in the order its coverage rests on them: links
+ * accepted or added in review first, then the rest by score (the matches' own order).
+ */
+export function liveMatches(matches: readonly AnalysedMatch[]): AnalysedMatch[] {
+  const live = matches.filter((m) => m.review !== 'rejected')
+  return [...live.filter((m) => m.review !== undefined), ...live.filter((m) => m.review === undefined)]
+}
+
+/** The first of `liveMatches`: the match a subject's coverage rests on, if any. */
+export function bestLiveMatch(matches: readonly AnalysedMatch[]): AnalysedMatch | undefined {
+  return liveMatches(matches)[0]
 }
 
 export function analyse(catalogue: Catalogue, matcher: Matcher, options: AnalysisOptions = {}): Analysis {

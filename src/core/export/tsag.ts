@@ -4,7 +4,7 @@
  * Columns are only ever added at the end, never renamed or reordered.
  */
 import {isIsoDate} from '../dates.js'
-import type {Analysis, AnalysedMatch, SubjectAnalysis} from '../analysis/analyse.js'
+import {liveMatches, type Analysis, type SubjectAnalysis} from '../analysis/analyse.js'
 import {roundScore} from '../match/matcher.js'
 
 /**
@@ -65,15 +65,9 @@ export function formatSgs(sgs: readonly number[]): string {
 
 const yesNo = (flag: boolean): string => (flag ? 'yes' : 'no')
 
-/** Matches not rejected, reviewed links first, then by score (the analysis' order). */
-function liveMatches(subject: SubjectAnalysis): AnalysedMatch[] {
-  const live = subject.matches.filter((m) => m.review !== 'rejected')
-  return [...live.filter((m) => m.review !== undefined), ...live.filter((m) => m.review === undefined)]
-}
-
 /** The cells of one subject, in {@link TSAG_COLUMNS} order. */
 export function tsagRow(subject: SubjectAnalysis, runDate: string): string[] {
-  const live = liveMatches(subject)
+  const live = liveMatches(subject.matches)
   const cells: Record<TsagColumn, string> = {
     id: subject.id,
     kind: subject.kind,
