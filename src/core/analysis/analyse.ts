@@ -209,7 +209,7 @@ function analyseSubject(
   // The best match that was not rejected decides coverage and relationship; none when all were.
   const best = bestLiveMatch(matches)
   const coverage = reviewed.coverage ?? coverageStatus(best?.score ?? 0, matcher.config.thresholds)
-  const covering = matches.filter((m) => counts(m, matcher.config.thresholds.partial))
+  const covering = matches.filter((m) => isCovering(m, matcher.config.thresholds.partial))
   const responsible = responsibility(coverage, matches, terms, matcher, reviewed.assigned)
   const itu = covering.filter((m) => m.org === 'ITU-T')
   return {
@@ -238,7 +238,7 @@ function analyseSubject(
 }
 
 /** Whether a match counts as covering: linked in review, or scored at least `threshold` and not rejected. */
-function counts(match: AnalysedMatch, threshold: number): boolean {
+function isCovering(match: AnalysedMatch, threshold: number): boolean {
   return match.review !== 'rejected' && (match.review !== undefined || match.score >= threshold)
 }
 
@@ -300,7 +300,7 @@ function responsibility(
     }
   }
   const covering = matches.filter(
-    (m) => m.org === 'ITU-T' && m.sg !== undefined && counts(m, matcher.config.thresholds.covered),
+    (m) => m.org === 'ITU-T' && m.sg !== undefined && isCovering(m, matcher.config.thresholds.covered),
   )
   if (coverage === 'covered' && covering.length > 0) {
     const sgs = [...new Set(covering.map((m) => m.sg!))].sort((a, b) => a - b)
@@ -324,7 +324,7 @@ function coordinationOverlaps(subjects: SubjectAnalysis[], minScore: number): Ov
   const out: Overlap[] = []
   for (const s of subjects) {
     if (!s.overlaps.multipleSgs && !s.overlaps.otherBodies) continue
-    const covering = s.matches.filter((m) => counts(m, minScore))
+    const covering = s.matches.filter((m) => isCovering(m, minScore))
     out.push({
       type: 'coordination',
       a: s.id,
