@@ -208,16 +208,15 @@ export class Matcher {
    * SG's mandate (title, summary, mandate keywords, Question titles) matches, and of the vote of
    * related work (the scores of the SG's ITU-T standards among the subject's closest `pool`,
    * summed), each relative to the best SG; with the SG's best-matching Question. Best first,
-   * ties by SG number; standards in `exclude` (rejected in review) do not vote. Mandate texts are scored with the standards' idf: ten short mandates say
+   * ties by SG number; standards in `exclude` (rejected in review) do not vote. `terms`: the subject,
+   * analysed (`analyse`). Mandate texts are scored with the standards' idf: ten short mandates say
    * little about how common a word is.
    */
   studyGroupEvidence(
-    subject: TextFields | TermWeights,
+    terms: TermWeights,
     exclude: ReadonlySet<string> = new Set(),
     pool = 50,
   ): {sg: number; question?: string; score: number}[] {
-    // Accepts the subject's terms when the caller has analysed it already.
-    const terms = subject instanceof Map ? subject : this.analyse(subject)
     const mandate = new Map<number, {score: number; question?: string; questionScore: number}>()
     for (const hit of this.mandateIndex.search(terms, this.mandates.length)) {
       const {sg, question} = this.mandates[hit.doc]
