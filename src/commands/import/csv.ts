@@ -1,10 +1,10 @@
 import {Args, Flags} from '@oclif/core'
-import {join} from 'node:path'
 import {BaseCommand} from '../../cli/base-command.js'
+import {formatFlag, importTarget} from '../../cli/import-target.js'
 import {applyImport} from '../../core/import/apply.js'
 import {importCsv, parseColumnMap} from '../../core/import/csv.js'
 import {readText} from '../../core/io/read-text.js'
-import type {ImportCounts, OutputFormat} from '../../core/import/merge.js'
+import type {ImportCounts} from '../../core/import/merge.js'
 import {reportImport} from '../../core/import/report.js'
 import type {EntryKind} from '../../core/catalogue/types.js'
 
@@ -31,11 +31,7 @@ export default class ImportCsv extends BaseCommand<typeof ImportCsv> {
       required: true,
     }),
     map: Flags.string({summary: 'Catalogue field to column name: field=Column,field=Column…'}),
-    format: Flags.string({
-      summary:
-        'Output format (default: from the --out extension, .jsonl/.ndjson or .yaml/.yml; yaml without --out).',
-      options: ['yaml', 'jsonl'],
-    }),
+    format: formatFlag,
     out: Flags.string({
       char: 'o',
       summary: 'Catalogue file to merge into (default: <catalogue>/<kind>s/csv-import.<format>).',
@@ -45,9 +41,7 @@ export default class ImportCsv extends BaseCommand<typeof ImportCsv> {
   public async run(): Promise<ImportCounts & {file: string; total: number}> {
     const kind = this.flags.kind as EntryKind
     const map = parseColumnMap(this.flags.map, kind)
-    // Without --format, applyImport takes the format from --out's extension (.jsonl, .ndjson, .yaml, .yml).
-    const format = this.flags.format as OutputFormat | undefined
-    const out = this.flags.out ?? join(this.flags.catalogue, FOLDER[kind], `csv-import.${format ?? 'yaml'}`)
+    const {out, format} = importTarget(this.flags, FOLDER[kind], 'csv-import')
     const input = readText(this.args.file)
     this.checkInputs(input.problems)
     const {entries, problems} = importCsv(this.args.file, input.text ?? '', kind, map)

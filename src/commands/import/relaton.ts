@@ -1,8 +1,8 @@
 import {Args, Flags} from '@oclif/core'
-import {join} from 'node:path'
 import {BaseCommand} from '../../cli/base-command.js'
+import {formatFlag, importTarget} from '../../cli/import-target.js'
 import {applyImport, type ApplyImportResult} from '../../core/import/apply.js'
-import type {ImportCounts, OutputFormat} from '../../core/import/merge.js'
+import type {ImportCounts} from '../../core/import/merge.js'
 import {latestEditions, readRelatonFiles, relatonToStandards} from '../../core/import/relaton.js'
 import {reportImport} from '../../core/import/report.js'
 
@@ -19,11 +19,7 @@ export default class ImportRelaton extends BaseCommand<typeof ImportRelaton> {
     inputs: Args.string({description: 'Relaton YAML/JSONL files or folders', required: true}),
   }
   static override flags = {
-    format: Flags.string({
-      summary:
-        'Output format (default: from the --out extension, .jsonl/.ndjson or .yaml/.yml; yaml without --out).',
-      options: ['yaml', 'jsonl'],
-    }),
+    format: formatFlag,
     abstract: Flags.boolean({
       summary: 'Keep abstracts as summary; --no-abstract keeps facts and up to 8 key terms only.',
       default: true,
@@ -40,10 +36,7 @@ export default class ImportRelaton extends BaseCommand<typeof ImportRelaton> {
   > {
     const {argv} = await this.parse(ImportRelaton)
     const inputs = argv as string[]
-    // Without --format, applyImport takes the format from --out's extension (.jsonl, .ndjson, .yaml, .yml).
-    const format = this.flags.format as OutputFormat | undefined
-    const out =
-      this.flags.out ?? join(this.flags.catalogue, 'standards', `relaton-import.${format ?? 'yaml'}`)
+    const {out, format} = importTarget(this.flags, 'standards', 'relaton-import')
     const read = readRelatonFiles(inputs)
     this.checkInputs(read.problems)
     const latest = latestEditions(read.records)
