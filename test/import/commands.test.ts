@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import {existsSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {loadCatalogue} from '../../src/core/catalogue/load.js'
-import {FIXTURES, ROOT, scratchCatalogue} from './helpers.js'
+import {FIXTURES, ROOT, inScratchCatalogue} from './helpers.js'
 
 /** `gapscan import csv` of standards from `input`, with the columns the fixtures use. */
 const importStandardsCsv = (input: string, ...more: string[]) =>
@@ -12,8 +12,7 @@ const STANDARD_COLUMNS = 'id=Number,title=Title,org=Body,status=State'
 
 describe('import: commands', () => {
   it('import relaton merges into --out, keeps the hand-written summary, and is idempotent', async () => {
-    const {dir, cleanup} = scratchCatalogue()
-    try {
+    await inScratchCatalogue(async (dir) => {
       const out = join(dir, 'standards', 'hand.yaml')
       const args = [
         'import',
@@ -49,14 +48,11 @@ describe('import: commands', () => {
         droppedQuestions: 0,
       })
       assert.equal(readFileSync(out, 'utf8'), bytes)
-    } finally {
-      cleanup()
-    }
+    })
   })
 
   it('import csv writes nothing and exits 3 on a bad row', async () => {
-    const {dir, cleanup} = scratchCatalogue()
-    try {
+    await inScratchCatalogue(async (dir) => {
       const out = join(dir, 'standards', 'csv.yaml')
       const bad = await importStandardsCsv(join(FIXTURES, 'bad.csv'), '--out', out, '--catalogue', dir)
       assert.equal(bad.error?.oclif?.exit, 3)
@@ -87,14 +83,11 @@ describe('import: commands', () => {
         /standards\.csv:2: id: standard "Y\.4600" is already in .*hand\.yaml/,
       )
       assert.equal(existsSync(out), false)
-    } finally {
-      cleanup()
-    }
+    })
   })
 
   it('import csv of a Windows-1252 file: accents kept, and the decoding warning printed', async () => {
-    const {dir, cleanup} = scratchCatalogue()
-    try {
+    await inScratchCatalogue(async (dir) => {
       const input = join(dir, '..', 'excel.csv')
       writeFileSync(
         input,
@@ -108,14 +101,11 @@ describe('import: commands', () => {
         `${input}: warning: not valid UTF-8; decoded as Latin-1 (Windows-1252): save it as UTF-8 to silence this`,
       )
       assert.match(readFileSync(out, 'utf8'), /title: Gestion des identités\n/)
-    } finally {
-      cleanup()
-    }
+    })
   })
 
   it('import csv takes the format from --out: .ndjson gets JSON Lines, and a re-run changes nothing', async () => {
-    const {dir, cleanup} = scratchCatalogue()
-    try {
+    await inScratchCatalogue(async (dir) => {
       const input = join(dir, '..', 'new.csv')
       writeFileSync(
         input,
@@ -146,8 +136,6 @@ describe('import: commands', () => {
       const third = await importStandardsCsv(input, '--out', unknown, '--catalogue', dir)
       assert.equal(third.error?.oclif?.exit, 2)
       assert.equal(existsSync(unknown), false)
-    } finally {
-      cleanup()
-    }
+    })
   })
 })

@@ -8,10 +8,14 @@ export const FIXTURES = join(ROOT, 'test', 'fixtures', 'import')
 /** The shared data next to the repository (absent in a lone clone: tests over it skip). */
 export const SHARED = resolve(ROOT, '..', 'shared', 'data')
 
-/** A scratch copy of the fixture catalogue; call the returned cleanup when done. */
-export function scratchCatalogue(): {dir: string; cleanup: () => void} {
+/** Runs `body` on a scratch copy of the fixture catalogue, removed afterwards whatever happens. */
+export async function inScratchCatalogue(body: (dir: string) => unknown): Promise<void> {
   const base = mkdtempSync(join(tmpdir(), 'gapscan-import-'))
   const dir = join(base, 'catalogue')
   cpSync(join(FIXTURES, 'catalogue'), dir, {recursive: true})
-  return {dir, cleanup: () => rmSync(base, {recursive: true, force: true})}
+  try {
+    await body(dir)
+  } finally {
+    rmSync(base, {recursive: true, force: true})
+  }
 }

@@ -5,7 +5,7 @@ import {loadFile} from '../../src/core/catalogue/load.js'
 import type {Standard} from '../../src/core/catalogue/types.js'
 import {applyImport} from '../../src/core/import/apply.js'
 import {compareNatural, mergeEntries, serialiseJsonl, serialiseYaml} from '../../src/core/import/merge.js'
-import {scratchCatalogue} from './helpers.js'
+import {inScratchCatalogue} from './helpers.js'
 
 const origin = {file: 'import', line: 1}
 function standard(id: string, extra: Partial<Standard> = {}): Standard {
@@ -80,10 +80,9 @@ describe('import: merge', () => {
     )
   })
 
-  it('writes a file the catalogue loader reads back, byte-identical on a second run', () => {
+  it('writes a file the catalogue loader reads back, byte-identical on a second run', async () => {
     for (const format of ['yaml', 'jsonl'] as const) {
-      const {dir, cleanup} = scratchCatalogue()
-      try {
+      await inScratchCatalogue((dir) => {
         const out = join(dir, 'standards', `merged.${format}`)
         const imported = () => [
           standard('Y.4901', {sg: 20}),
@@ -103,15 +102,12 @@ describe('import: merge', () => {
           loaded.entries.map((e) => e.id),
           ['ISO 1', 'Y.4901'],
         )
-      } finally {
-        cleanup()
-      }
+      })
     }
   })
 
-  it('drops study groups and Questions the catalogue does not know, and refuses ids held by another file', () => {
-    const {dir, cleanup} = scratchCatalogue()
-    try {
+  it('drops study groups and Questions the catalogue does not know, and refuses ids held by another file', async () => {
+    await inScratchCatalogue((dir) => {
       const out = join(dir, 'standards', 'new.yaml')
       const result = applyImport({
         kind: 'standard',
@@ -134,8 +130,6 @@ describe('import: merge', () => {
         (e: Error & {exitCode?: number}) =>
           e.exitCode === 3 && /Y\.4600" is already in .*hand\.yaml/.test(e.message),
       )
-    } finally {
-      cleanup()
-    }
+    })
   })
 })
