@@ -6,9 +6,7 @@
  * threads.
  */
 import {availableParallelism} from 'node:os'
-import {extname} from 'node:path'
-import {fileURLToPath} from 'node:url'
-import {Worker} from 'node:worker_threads'
+import {startWorker} from '../threads.js'
 import type {TermWeights} from '../text/vocabulary.js'
 import {MatchIndex, type Hit, type IndexData} from './index.js'
 
@@ -74,7 +72,7 @@ export async function searchMany(
 /** Runs one search job in a worker thread. */
 function inWorker(job: SearchJob): Promise<FlatHits> {
   return new Promise((resolve, reject) => {
-    const worker = startWorker(job)
+    const worker = startWorker('search-worker', import.meta.url, {workerData: job})
     let result: FlatHits | undefined
     worker.once('message', (message: FlatHits) => (result = message))
     worker.once('error', reject)
@@ -83,14 +81,6 @@ function inWorker(job: SearchJob): Promise<FlatHits> {
       else reject(new Error(`search worker stopped (exit ${code}) without results`))
     })
   })
-}
-
-const SOURCE_EXTENSION = extname(fileURLToPath(import.meta.url))
-
-/** Starts the worker module that sits next to this one: compiled (.js), or TypeScript under tsx. */
-function startWorker(job: SearchJob): Worker {
-  const worker = SOURCE_EXTENSION === '.ts' ? './search-worker-tsx.mjs' : './search-worker.js'
-  return new Worker(new URL(worker, import.meta.url), {workerData: job})
 }
 
 /** Searches a job's queries: the body of a search worker. */
