@@ -43,6 +43,17 @@ describe('text: TokenTable', () => {
     for (let i = 0; i < words.length; i++) assert.equal(again[words.length - 1 - i], first[i])
   })
 
+  it('looks a whole token up as scan finds it: the same entry, made once', () => {
+    const {table, made} = counting()
+    const [metavers, emoji] = table.scan(foldText('Métavers 𝐀𝐁𝐂'))
+    assert.equal(table.lookup('metavers'), metavers)
+    assert.equal(table.lookup(foldText('𝐀𝐁𝐂')), emoji)
+    const fresh = table.lookup('jumeau')
+    assert.equal(table.scan('le jumeau')[1], fresh)
+    assert.equal(made.get('jumeau'), 1)
+    assert.equal(table.size, 4)
+  })
+
   it('keeps at most `limit` tokens; later new ones are worked out each time, still correctly', () => {
     const {table, made} = counting(2)
     assert.deepEqual(

@@ -54,6 +54,13 @@ export class TokenTable<Entry> {
     return this.count
   }
 
+  /** The entry of one token (a word `scan` would find), added if new. */
+  lookup(token: string): Entry {
+    let hash = FNV_OFFSET
+    for (let i = 0; i < token.length; i++) hash = Math.imul(hash ^ token.charCodeAt(i), FNV_PRIME)
+    return this.entry(token, 0, token.length, hash)
+  }
+
   /** The entries of a folded text's words (runs of letters and digits), in order. */
   scan(folded: string): Entry[] {
     const out: Entry[] = []
