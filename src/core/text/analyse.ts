@@ -3,6 +3,8 @@
  * concepts, drop stop words, stem in the text's language, add bigrams of adjacent stems.
  * Each term's weight is the sum of the weights of the fields it occurs in.
  */
+import {availableParallelism} from 'node:os'
+import {BackgroundScanner} from './background-scan.js'
 import {CONCEPT_PREFIX, findConcepts, glossaryToken, type Glossary, type GlossaryToken} from './glossary.js'
 import {languageMarker, languageOfWords, type Language} from './language.js'
 import {foldText} from './normalise.js'
@@ -37,6 +39,34 @@ export interface AnalysedText {
   language: Language
   /** Term id (in the analyser's vocabulary) → weighted count. */
   terms: TermWeights
+}
+
+/** Entries per chunk handed to a BackgroundScanner, and chunks kept in its hands at a time. */
+const CHUNK_ENTRIES = 256
+const CHUNKS_AHEAD = 8
+/**
+ * Characters in a batch from which a second thread pays: starting it costs the caller a few
+ * milliseconds, and it needs 30–50 ms (more under tsx) before it scans its first chunk.
+ */
+const SCAN_AHEAD_MIN_CHARS = 2_000_000
+
+/** An entry's texts in the order `weigh` takes them: title, identifiers, keywords, body. */
+function textsOf(fields: TextFields): string[] {
+  return [fields.title, ...(fields.identifiers ?? []), ...(fields.keywords ?? []), fields.body ?? '']
+}
+
+function pieceCount(fields: TextFields): number {
+  return 2 + (fields.identifiers?.length ?? 0) + (fields.keywords?.length ?? 0)
+}
+
+function worthScanningAhead(batch: readonly TextFields[]): boolean {
+  if (availableParallelism() < 2) return false
+  let chars = 0
+  for (const fields of batch) {
+    chars += fields.title.length + (fields.body?.length ?? 0)
+    if (chars >= SCAN_AHEAD_MIN_CHARS) return true
+  }
+  return false
 }
 
 /** A term id that stands for a stop word (no term). */
@@ -92,16 +122,75 @@ export class Analyser {
    * only show terms a query shares with a document, so only queries need it (it costs time).
    */
   analyse(fields: TextFields, withLabels = false, language?: Language): AnalysedText {
-    const title = this.tokens.scan(foldText(fields.title))
-    const body = fields.body ? this.tokens.scan(foldText(fields.body)) : []
+    const pieces = textsOf(fields).map((text) => this.tokens.scan(foldText(text)))
+    return this.weigh(fields, pieces, withLabels, language)
+  }
+
+  /**
+   * Analyses a batch (without labels), yielding exactly what `analyse` would for each entry in
+   * turn. Reading the characters is half the work; for a large batch a second thread does it a
+   * few chunks ahead (see BackgroundScanner) while this one weighs the tokens. Term ids are still
+   * handed out here, in batch order, so they — and any index built from them — are the same.
+   * `scanner` is for callers that start one early; one is started for a large batch otherwise.
+   */
+  *analyseMany(batch: readonly TextFields[], scanner?: BackgroundScanner): Generator<AnalysedText> {
+    const started = scanner === undefined && worthScanningAhead(batch) ? new BackgroundScanner() : undefined
+    const ahead = scanner ?? started
+    if (ahead === undefined) {
+      for (const fields of batch) yield this.analyse(fields)
+      return
+    }
+    // The worker's token ids → this analyser's entries, looked up once per distinct token.
+    const entries: TokenInfo[] = []
+    const entryOf = (id: number) => (entries[id] ??= this.tokens.lookup(ahead.token(id)))
+    const chunks = Math.ceil(batch.length / CHUNK_ENTRIES)
+    const chunk = (c: number) => batch.slice(c * CHUNK_ENTRIES, (c + 1) * CHUNK_ENTRIES)
+    const submit = (c: number) => c < chunks && ahead.submit(c, chunk(c).flatMap(textsOf))
+    try {
+      for (let c = 0; c < CHUNKS_AHEAD; c++) submit(c)
+      for (let c = 0; c < chunks; c++) {
+        submit(c + CHUNKS_AHEAD)
+        const scanned = ahead.take(c)
+        if (scanned === undefined) {
+          for (const fields of chunk(c)) yield this.analyse(fields)
+          continue
+        }
+        let text = 0
+        for (const fields of chunk(c)) {
+          const pieces: TokenInfo[][] = []
+          for (let n = pieceCount(fields); n > 0; n--, text++) {
+            const piece: TokenInfo[] = []
+            for (let at = text === 0 ? 0 : scanned.ends[text - 1]; at < scanned.ends[text]; at++)
+              piece.push(entryOf(scanned.tokens[at]))
+            pieces.push(piece)
+          }
+          yield this.weigh(fields, pieces, false)
+        }
+      }
+    } finally {
+      started?.close()
+    }
+  }
+
+  /** Weighs an entry's scanned texts (in `textsOf` order) into terms. */
+  private weigh(
+    fields: TextFields,
+    pieces: TokenInfo[][],
+    withLabels: boolean,
+    language?: Language,
+  ): AnalysedText {
+    const title = pieces[0]
+    const body = pieces[pieces.length - 1]
     const lang = language ?? languageOfWords([title, body], fields.title, fields.body ?? '')
     const terms: TermWeights = new Map()
     const {weights} = this.options
+    const identifiers = fields.identifiers?.length ?? 0
+    const keywords = fields.keywords?.length ?? 0
     this.addField(terms, title, weights.title, lang, withLabels)
-    for (const id of fields.identifiers ?? []) this.addPhrase(terms, id, weights.title, lang, withLabels)
+    for (let i = 1; i <= identifiers; i++) this.addField(terms, pieces[i], weights.title, lang, withLabels)
     // Each keyword is its own phrase: no bigram spans two keywords.
-    for (const keyword of fields.keywords ?? [])
-      this.addPhrase(terms, keyword, weights.keywords, lang, withLabels)
+    for (let i = identifiers + 1; i <= identifiers + keywords; i++)
+      this.addField(terms, pieces[i], weights.keywords, lang, withLabels)
     this.addField(terms, body, weights.body, lang, withLabels)
     return {language: lang, terms}
   }
@@ -122,16 +211,6 @@ export class Analyser {
       else info.en = term
     }
     return term
-  }
-
-  private addPhrase(
-    terms: TermWeights,
-    text: string,
-    weight: number,
-    language: Language,
-    withLabels: boolean,
-  ): void {
-    this.addField(terms, this.tokens.scan(foldText(text)), weight, language, withLabels)
   }
 
   private addField(
