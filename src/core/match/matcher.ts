@@ -78,7 +78,9 @@ export class Matcher {
     this.standards = catalogue.standards.filter((s) => config.includeWithdrawn || s.status !== 'withdrawn')
     // Standards are analysed and added one by one, so their term maps never pile up in memory.
     const builder = new MatchIndexBuilder()
-    for (const s of this.standards) builder.add(s.id, this.standardTerms(s))
+    let doc = 0
+    for (const {terms} of this.analyser.analyseMany(this.standards.map(standardFields)))
+      builder.add(this.standards[doc++].id, terms)
     this.index = builder.build(config.scoring)
     const mandateDocs: {id: string; terms: TermWeights}[] = []
     this.mandates = []
@@ -96,15 +98,9 @@ export class Matcher {
     this.mandateIndex = new MatchIndex(mandateDocs, config.scoring, this.index)
   }
 
-  /** A standard's terms as indexed: its number is part of its text, so "ISO 20022" finds it. */
+  /** A standard's terms as indexed. */
   standardTerms(standard: Standard): TermWeights {
-    const fields = {
-      title: standard.title,
-      keywords: standard.keywords,
-      body: entryBody(standard),
-      identifiers: [standard.id],
-    }
-    return this.analyser.analyse(fields).terms
+    return this.analyser.analyse(standardFields(standard)).terms
   }
 
   /** Analyses a query text, keeping readable labels for its explanations. */
@@ -307,4 +303,14 @@ function mandateFields(group: StudyGroup): TextFields {
 /** Scores are reported with four decimals, so outputs are identical across runs and machines. */
 export function roundScore(score: number): number {
   return Math.round(score * 10_000) / 10_000
+}
+
+/** A standard's fields as indexed: its number is part of its text, so "ISO 20022" finds it. */
+function standardFields(standard: Standard): TextFields {
+  return {
+    title: standard.title,
+    keywords: standard.keywords,
+    body: entryBody(standard),
+    identifiers: [standard.id],
+  }
 }
