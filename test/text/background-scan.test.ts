@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict'
-import {setTimeout as delay} from 'node:timers/promises'
 import {Analyser, DEFAULT_WEIGHTS, type TextFields} from '../../src/core/text/analyse.js'
 import {BackgroundScanner, type ScannedTexts} from '../../src/core/text/background-scan.js'
 import {compileGlossary} from '../../src/core/text/glossary.js'
@@ -33,20 +32,23 @@ function batchOf(entries: number, bodyWords: number): TextFields[] {
 
 const analyser = () => new Analyser({weights: DEFAULT_WEIGHTS, bigrams: true, glossary: GLOSSARY})
 
-/** Each entry's analysis as plain data: language, and terms by text in insertion order. */
+/**
+ * Each entry's analysis as plain data: language, and terms by text in insertion order, with
+ * their readable labels.
+ */
 function described(who: Analyser, results: Iterable<{language: string; terms: Map<number, number>}>) {
   return [...results].map(({language, terms}) => ({
     language,
     ids: [...terms.keys()],
-    terms: [...terms].map(([term, weight]) => `${who.vocabulary.text(term)}=${weight}`),
+    terms: [...terms].map(([term, weight]) => `${who.vocabulary.text(term)}=${weight} (${who.label(term)})`),
   }))
 }
 
-function oneByOne(batch: TextFields[]) {
+function oneByOne(batch: TextFields[], withLabels = false) {
   const who = analyser()
   return described(
     who,
-    batch.map((fields) => who.analyse(fields)),
+    batch.map((fields) => who.analyse(fields, withLabels)),
   )
 }
 
@@ -57,59 +59,45 @@ function tokensOf(scanner: BackgroundScanner, scanned: ScannedTexts): string[][]
   )
 }
 
-/**
- * Submits `texts` as a new chunk, waits, and takes it; if the worker was not done in time (the
- * chunk is then skipped), tries again with the next chunk number and a longer wait.
- */
-async function scanInWorker(scanner: BackgroundScanner, next: {chunk: number}, texts: string[]) {
-  for (let wait = 20; wait <= 20_000; wait *= 2) {
-    const chunk = next.chunk++
-    scanner.submit(chunk, texts)
-    await delay(wait)
-    const scanned = scanner.take(chunk)
-    if (scanned) return scanned
+/** A scanner whose caller waits for each chunk: so a test sees the worker's answers, always. */
+class PatientScanner extends BackgroundScanner {
+  override take(chunk: number): ScannedTexts | undefined {
+    return super.take(chunk, 20_000)
   }
-  throw new Error('the scanning worker never answered')
 }
 
 describe('text: BackgroundScanner', () => {
   let scanner: BackgroundScanner | undefined
   afterEach(() => scanner?.close())
 
-  it('scans chunks on its thread exactly as tokenise does, one id per distinct token', async () => {
+  it('scans chunks on its thread exactly as tokenise does, one id per distinct token', () => {
     scanner = new BackgroundScanner()
-    await scanner.ready
-    const next = {chunk: 0}
     const first = ["L'Internet des objets — jumeaux numériques", 'Y.4600 & 5G; Ωmega 𝐀𝐁𝐂', '']
-    const scanned = await scanInWorker(scanner, next, first)
-    assert.deepEqual(tokensOf(scanner, scanned), first.map(tokenise))
     const second = ['internet objets, objets', 'ωmega NEW-word']
-    const again = await scanInWorker(scanner, next, second)
+    scanner.submit(0, first)
+    scanner.submit(1, second)
+    const scanned = scanner.take(0, 20_000)
+    const again = scanner.take(1, 20_000)
+    assert.ok(scanned && again, 'the worker did not answer')
+    assert.deepEqual(tokensOf(scanner, scanned), first.map(tokenise))
     assert.deepEqual(tokensOf(scanner, again), second.map(tokenise))
     // Tokens seen in an earlier chunk keep their ids.
     assert.equal(again.tokens[0], scanned.tokens[1])
     assert.equal(again.tokens[1], scanned.tokens[3])
     assert.equal(again.tokens[1], again.tokens[2])
+    assert.equal(scanner.answered, 2)
   })
 
-  it("counts a skipped chunk's new tokens when the worker answered it anyway", async () => {
+  it("counts a skipped chunk's new tokens when the worker answered it anyway", () => {
     scanner = new BackgroundScanner()
-    await scanner.ready
-    let chunk = 0
-    for (let wait = 50; ; wait *= 2) {
-      assert.ok(wait <= 20_000, 'the scanning worker never answered')
-      // New words each round: the first chunk introduces them, the second repeats them.
-      const [zeta, eta] = [`zeta${wait}`, `eta${wait}`]
-      scanner.submit(chunk++, [`${zeta} ${eta}`])
-      const wanted = chunk++
-      scanner.submit(wanted, [`${eta} ${zeta} iota`])
-      await delay(wait)
-      // Taking the later chunk drops the earlier reply, but not the ids it introduced.
-      const scanned = scanner.take(wanted)
-      if (!scanned) continue
-      assert.deepEqual(tokensOf(scanner, scanned), [[eta, zeta, 'iota']])
-      break
-    }
+    scanner.submit(0, ['zeta eta'])
+    scanner.submit(1, ['eta zeta iota'])
+    // Waiting for chunk 1 lets the worker answer chunk 0 too; taking 1 drops 0's reply, but not
+    // the ids it introduced.
+    const scanned = scanner.take(1, 20_000)
+    assert.ok(scanned, 'the worker did not answer')
+    assert.deepEqual(tokensOf(scanner, scanned), [['eta', 'zeta', 'iota']])
+    assert.equal(scanner.answered, 1)
   })
 
   it('tells a caller that takes a chunk the worker has not scanned to scan it itself', () => {
@@ -122,14 +110,25 @@ describe('text: BackgroundScanner', () => {
 })
 
 describe('text: Analyser.analyseMany', () => {
-  it('gives what analyse gives entry by entry, with chunks scanned on a second thread', async () => {
+  it('gives what analyse gives entry by entry, with chunks scanned on a second thread', () => {
     const batch = batchOf(12 * 256 + 17, 60)
-    const scanner = new BackgroundScanner()
+    const scanner = new PatientScanner()
     try {
-      await scanner.ready
       const who = analyser()
-      assert.deepEqual(described(who, who.analyseMany(batch, scanner)), oneByOne(batch))
-      assert.ok(scanner.answered > 0, 'the worker scanned no chunk')
+      assert.deepEqual(described(who, who.analyseMany(batch, false, scanner)), oneByOne(batch))
+      assert.equal(scanner.answered, 13)
+    } finally {
+      scanner.close()
+    }
+  })
+
+  it('records the same readable labels as analyse when asked to', () => {
+    const batch = batchOf(6 * 256, 40)
+    const scanner = new PatientScanner()
+    try {
+      const who = analyser()
+      assert.deepEqual(described(who, who.analyseMany(batch, true, scanner)), oneByOne(batch, true))
+      assert.equal(scanner.answered, 6)
     } finally {
       scanner.close()
     }
@@ -140,7 +139,7 @@ describe('text: Analyser.analyseMany', () => {
     const scanner = new BackgroundScanner()
     scanner.close()
     const who = analyser()
-    assert.deepEqual(described(who, who.analyseMany(batch, scanner)), oneByOne(batch))
+    assert.deepEqual(described(who, who.analyseMany(batch, false, scanner)), oneByOne(batch))
     assert.equal(scanner.answered, 0)
   })
 

@@ -37,33 +37,32 @@ interface ScanReply extends ScannedTexts {
 /** What the worker is started with. */
 export interface ScanWorkerData {
   port: MessagePort
-  /** [0]: the lowest chunk still wanted; the caller scanned the ones below itself. */
-  wanted: Int32Array
+  /** Shared counters: see WANTED and ANSWERED. */
+  progress: Int32Array
 }
+
+/** progress[WANTED]: the lowest chunk still wanted (the caller scanned the ones below itself). */
+const WANTED = 0
+/** progress[ANSWERED]: one more than the last chunk the worker has replied to. */
+const ANSWERED = 1
 
 export class BackgroundScanner {
   private readonly worker: Worker
   private readonly port: MessagePort
-  private readonly wanted = new Int32Array(new SharedArrayBuffer(4))
+  private readonly progress = new Int32Array(new SharedArrayBuffer(8))
   /** Token ids are the worker's: the token of id i is names[i]. */
   private readonly names: string[] = []
   /** A reply taken from the port ahead of the chunk the caller asked for. */
   private early: ScanReply | undefined
   private taken = 0
-  /** Settles once the worker is ready to scan (or has failed to start): for callers that can wait. */
-  readonly ready: Promise<void>
 
   constructor() {
     const {port1, port2} = new MessageChannel()
     this.port = port1
-    const workerData: ScanWorkerData = {port: port2, wanted: this.wanted}
+    const workerData: ScanWorkerData = {port: port2, progress: this.progress}
     this.worker = startWorker('scan-worker', import.meta.url, {workerData, transferList: [port2]})
-    this.ready = new Promise((resolve) => {
-      this.worker.once('message', () => resolve())
-      // A worker that fails only stops answering: the caller then scans every chunk itself.
-      this.worker.on('error', () => resolve())
-      this.worker.once('exit', () => resolve())
-    })
+    // A worker that fails only stops answering: the caller then scans every chunk itself.
+    this.worker.on('error', () => {})
     // Never keeps the process alive on its own (a caller that stops early may not close it).
     this.worker.unref()
   }
@@ -74,17 +73,24 @@ export class BackgroundScanner {
   }
 
   /**
-   * The chunk's tokens if the worker has them ready; otherwise undefined, and the worker skips
+   * The chunk's tokens if the worker has them ready (or within `waitMs`: tests wait, to be sure
+   * to see the worker's answers; analysis never does); otherwise undefined, and the worker skips
    * the chunk (the caller scans it). Chunks must be taken in order.
    */
-  take(chunk: number): ScannedTexts | undefined {
-    Atomics.store(this.wanted, 0, chunk)
+  take(chunk: number, waitMs = 0): ScannedTexts | undefined {
+    Atomics.store(this.progress, WANTED, chunk)
+    const deadline = Date.now() + waitMs
+    let answered = Atomics.load(this.progress, ANSWERED)
+    while (answered <= chunk && Date.now() < deadline) {
+      Atomics.wait(this.progress, ANSWERED, answered, deadline - Date.now())
+      answered = Atomics.load(this.progress, ANSWERED)
+    }
     for (;;) {
       const reply = this.early ?? this.receive()
       this.early = undefined
       if (reply === undefined || reply.chunk > chunk) {
         this.early = reply
-        Atomics.store(this.wanted, 0, chunk + 1)
+        Atomics.store(this.progress, WANTED, chunk + 1)
         return undefined
       }
       if (reply.chunk === chunk) {
@@ -119,7 +125,7 @@ export class BackgroundScanner {
 }
 
 /** The worker's side: scans each wanted chunk and replies with its token ids. */
-export function serveScans({port, wanted}: ScanWorkerData, parent: MessagePort): void {
+export function serveScans({port, progress}: ScanWorkerData): void {
   let fresh: string[] = []
   let next = 0
   const table = new TokenTable<number>((token) => {
@@ -127,7 +133,7 @@ export function serveScans({port, wanted}: ScanWorkerData, parent: MessagePort):
     return next++
   })
   port.on('message', ({chunk, texts}: ScanRequest) => {
-    if (chunk < Atomics.load(wanted, 0)) return
+    if (chunk < Atomics.load(progress, WANTED)) return
     const ends = new Int32Array(texts.length)
     let tokens = new Int32Array(1024)
     let count = 0
@@ -144,6 +150,7 @@ export function serveScans({port, wanted}: ScanWorkerData, parent: MessagePort):
     const reply: ScanReply = {chunk, tokens, ends, fresh}
     fresh = []
     port.postMessage(reply, [tokens.buffer, ends.buffer])
+    Atomics.store(progress, ANSWERED, chunk + 1)
+    Atomics.notify(progress, ANSWERED)
   })
-  parent.postMessage('ready')
 }

@@ -1,5 +1,5 @@
 /** The worker thread of BackgroundScanner: folds and splits the texts it is sent. */
-import {parentPort, workerData} from 'node:worker_threads'
+import {workerData} from 'node:worker_threads'
 import {serveScans, type ScanWorkerData} from './background-scan.js'
 
-serveScans(workerData as ScanWorkerData, parentPort!)
+serveScans(workerData as ScanWorkerData)
