@@ -139,7 +139,7 @@ export function analyse(catalogue: Catalogue, matcher: Matcher, options: Analysi
   const decisions = options.decisions ?? []
   const subjects = subjectsOf(catalogue)
   // Each subject's text is analysed once, for its matches and for the overlaps between deliverables.
-  const terms = subjects.map((subject) => matcher.analyse(fieldsOf(subject)))
+  const terms = matcher.analyseAll(subjects.map(fieldsOf))
   const deliverableOverlaps = findDeliverableOverlaps(
     subjects.flatMap((subject, i) =>
       subject.kind === 'deliverable' ? [{id: subject.id, terms: terms[i]}] : [],

@@ -108,6 +108,11 @@ export class Matcher {
     return this.analyser.analyse(subject, true).terms
   }
 
+  /** `analyse` for a batch (see Analyser.analyseMany): the same terms, in order. */
+  analyseAll(subjects: readonly TextFields[]): TermWeights[] {
+    return Array.from(this.analyser.analyseMany(subjects, true), (analysed) => analysed.terms)
+  }
+
   match(subject: MatchSubject, top = this.config.top): SubjectResult {
     return this.matchTerms(subject.id, this.analyse(subject), top)
   }
@@ -117,7 +122,7 @@ export class Matcher {
    * when the batch is large enough to gain from it (see searchMany).
    */
   async matchAll(subjects: MatchSubject[], top = this.config.top): Promise<SubjectResult[]> {
-    const terms = subjects.map((subject) => this.analyse(subject))
+    const terms = this.analyseAll(subjects)
     const pools = await searchMany(this.index, terms, this.poolSize(top))
     return subjects.map((subject, i) =>
       this.resultOf(subject.id, terms[i], this.rerank(terms[i], pools[i], top)),

@@ -127,17 +127,21 @@ export class Analyser {
   }
 
   /**
-   * Analyses a batch (without labels), yielding exactly what `analyse` would for each entry in
-   * turn. Reading the characters is half the work; for a large batch a second thread does it a
-   * few chunks ahead (see BackgroundScanner) while this one weighs the tokens. Term ids are still
+   * Analyses a batch, yielding exactly what `analyse` would for each entry in turn. Reading the
+   * characters is half the work; for a large batch a second thread does it a few chunks ahead
+   * (see BackgroundScanner) while this one weighs the tokens. Term ids and labels are still
    * handed out here, in batch order, so they — and any index built from them — are the same.
    * `scanner` is for callers that start one early; one is started for a large batch otherwise.
    */
-  *analyseMany(batch: readonly TextFields[], scanner?: BackgroundScanner): Generator<AnalysedText> {
+  *analyseMany(
+    batch: readonly TextFields[],
+    withLabels = false,
+    scanner?: BackgroundScanner,
+  ): Generator<AnalysedText> {
     const started = scanner === undefined && worthScanningAhead(batch) ? new BackgroundScanner() : undefined
     const ahead = scanner ?? started
     if (ahead === undefined) {
-      for (const fields of batch) yield this.analyse(fields)
+      for (const fields of batch) yield this.analyse(fields, withLabels)
       return
     }
     // The worker's token ids → this analyser's entries, looked up once per distinct token.
@@ -152,7 +156,7 @@ export class Analyser {
         submit(c + CHUNKS_AHEAD)
         const scanned = ahead.take(c)
         if (scanned === undefined) {
-          for (const fields of chunk(c)) yield this.analyse(fields)
+          for (const fields of chunk(c)) yield this.analyse(fields, withLabels)
           continue
         }
         let text = 0
@@ -164,7 +168,7 @@ export class Analyser {
               piece.push(entryOf(scanned.tokens[at]))
             pieces.push(piece)
           }
-          yield this.weigh(fields, pieces, false)
+          yield this.weigh(fields, pieces, withLabels)
         }
       }
     } finally {
