@@ -110,29 +110,22 @@ describe('text: BackgroundScanner', () => {
 })
 
 describe('text: Analyser.analyseMany', () => {
-  it('gives what analyse gives entry by entry, with chunks scanned on a second thread', () => {
-    const batch = batchOf(12 * 256 + 17, 60)
-    const scanner = new PatientScanner()
-    try {
-      const who = analyser()
-      assert.deepEqual(described(who, who.analyseMany(batch, false, scanner)), oneByOne(batch))
-      assert.equal(scanner.answered, 13)
-    } finally {
-      scanner.close()
-    }
-  })
-
-  it('records the same readable labels as analyse when asked to', () => {
-    const batch = batchOf(6 * 256, 40)
-    const scanner = new PatientScanner()
-    try {
-      const who = analyser()
-      assert.deepEqual(described(who, who.analyseMany(batch, true, scanner)), oneByOne(batch, true))
-      assert.equal(scanner.answered, 6)
-    } finally {
-      scanner.close()
-    }
-  })
+  for (const withLabels of [false, true]) {
+    it(`gives what analyse gives entry by entry (labels: ${withLabels}), chunks scanned on a second thread`, () => {
+      const batch = batchOf(12 * 256 + 17, withLabels ? 30 : 60)
+      const scanner = new PatientScanner()
+      try {
+        const who = analyser()
+        assert.deepEqual(
+          described(who, who.analyseMany(batch, withLabels, scanner)),
+          oneByOne(batch, withLabels),
+        )
+        assert.equal(scanner.answered, 13)
+      } finally {
+        scanner.close()
+      }
+    })
+  }
 
   it('gives the same when the worker never answers: every chunk is scanned by the caller', () => {
     const batch = batchOf(3 * 256, 20)
