@@ -1,5 +1,10 @@
 import assert from 'node:assert/strict'
-import {Analyser, DEFAULT_WEIGHTS, type TextFields} from '../../src/core/text/analyse.js'
+import {
+  Analyser,
+  DEFAULT_WEIGHTS,
+  SCAN_AHEAD_MIN_CHARS,
+  type TextFields,
+} from '../../src/core/text/analyse.js'
 import {BackgroundScanner, type ScannedTexts} from '../../src/core/text/background-scan.js'
 import {compileGlossary} from '../../src/core/text/glossary.js'
 import {tokenise} from '../../src/core/text/normalise.js'
@@ -137,14 +142,17 @@ describe('text: Analyser.analyseMany', () => {
   })
 
   it('gives the same for a batch large enough to start its own worker, and for a small one', () => {
-    for (const batch of [batchOf(6000, 60), batchOf(40, 10)]) {
+    const large = batchOf(7000, 90)
+    const chars = large.reduce((sum, fields) => sum + fields.title.length + (fields.body?.length ?? 0), 0)
+    assert.ok(chars >= SCAN_AHEAD_MIN_CHARS, `${chars} characters: too few to start a worker`)
+    for (const batch of [large, batchOf(40, 10)]) {
       const who = analyser()
       assert.deepEqual(described(who, who.analyseMany(batch)), oneByOne(batch))
     }
   })
 
   it('stops cleanly when the caller stops early', () => {
-    const batch = batchOf(4000, 80)
+    const batch = batchOf(6000, 90)
     const who = analyser()
     let seen = 0
     for (const analysed of who.analyseMany(batch)) {
