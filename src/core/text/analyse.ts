@@ -131,10 +131,11 @@ export class Analyser {
 
   /**
    * Analyses a batch, yielding exactly what `analyse` would for each entry in turn. Reading the
-   * characters is half the work; for a large batch a second thread does it a few chunks ahead
-   * (see BackgroundScanner) while this one weighs the tokens. Term ids and labels are still
+   * characters is up to half the work; for a large batch a second thread does it a few chunks
+   * ahead (see BackgroundScanner) while this one weighs the tokens. Term ids and labels are still
    * handed out here, in batch order, so they — and any index built from them — are the same.
-   * `scanner` is for callers that start one early; one is started for a large batch otherwise.
+   * `scanner`: a new scanner to use whatever the batch's size (tests pass one that waits for
+   * each chunk); by default one is started, and closed, for a large batch only.
    */
   *analyseMany(
     batch: readonly TextFields[],
@@ -152,7 +153,9 @@ export class Analyser {
     const entryOf = (id: number) => (entries[id] ??= this.tokens.lookup(ahead.token(id)))
     const chunks = Math.ceil(batch.length / CHUNK_ENTRIES)
     const chunk = (c: number) => batch.slice(c * CHUNK_ENTRIES, (c + 1) * CHUNK_ENTRIES)
-    const submit = (c: number) => c < chunks && ahead.submit(c, chunk(c).flatMap(textsOf))
+    const submit = (c: number) => {
+      if (c < chunks) ahead.submit(c, chunk(c).flatMap(textsOf))
+    }
     try {
       for (let c = 0; c < CHUNKS_AHEAD; c++) submit(c)
       for (let c = 0; c < chunks; c++) {
