@@ -26,14 +26,15 @@ describe('every matching command on a catalogue without standards', () => {
     ['export', ['--out', 'REPORTS/tsag.csv']],
   ]
   for (const [command, args] of commands) {
-    it(`${command}: exit 3 (bad input), one line naming the folder, nothing written`, async () => {
+    it(`${command}: exit 3 (bad input), one line naming the folder, no output, no file`, async () => {
       const out = join(base, 'out')
-      const {error, stderr} = await runCommand(
+      const {error, stderr, stdout} = await runCommand(
         [command, ...args.map((a) => a.replace('REPORTS', out)), '--catalogue', catalogue],
         {root: ROOT},
       )
       assert.equal(error?.oclif?.exit, 3, stderr)
       assert.equal(stderr, `error: ${catalogue}: the catalogue has no standards to match against\n`)
+      assert.equal(stdout, '')
       assert.equal(existsSync(out), false)
     })
   }
