@@ -58,6 +58,7 @@ function textsOf(fields: TextFields): string[] {
   return [fields.title, ...(fields.identifiers ?? []), ...(fields.keywords ?? []), fields.body ?? '']
 }
 
+/** How many texts `textsOf` gives, without building them. */
 function pieceCount(fields: TextFields): number {
   return 2 + (fields.identifiers?.length ?? 0) + (fields.keywords?.length ?? 0)
 }
