@@ -85,10 +85,12 @@ describe('match: MatchIndex (TF-IDF)', () => {
     near(hits[0].score, 1)
   })
 
-  it('cuts at top k, keeping the best (ties by id)', () => {
-    assert.deepEqual(ids(index.search(QUERY, 1)), ['A'])
-    assert.deepEqual(ids(index.search(QUERY, 2)), ['A', 'B'])
-    assert.deepEqual(ids(index.search(QUERY, 3)), ['A', 'B', 'E'])
+  it('cuts at top k, keeping the best (ties by id), whichever way it adds up scores', () => {
+    for (const plan of ['auto', 'dense', 'reached', 'pruned'] as const) {
+      assert.deepEqual(ids(index.search(QUERY, 1, plan)), ['A'], plan)
+      assert.deepEqual(ids(index.search(QUERY, 2, plan)), ['A', 'B'], plan)
+      assert.deepEqual(ids(index.search(QUERY, 3, plan)), ['A', 'B', 'E'], plan)
+    }
   })
 
   it('counts unknown query terms in the query norm (they lower the score)', () => {
@@ -185,14 +187,10 @@ describe('match: MatchIndex top-k against brute force', () => {
     return m
   })
 
-  // Each query scored both ways: every posting walked, and pruned (see MatchIndex.search).
-  const ways = [
-    ['every posting', Infinity],
-    ['pruned', 0],
-  ] as const
+  // Each query scored every way (see MatchIndex.search), and as search chooses.
   for (const model of ['tfidf', 'bm25'] as const)
-    for (const [way, exhaustiveMaxPostings] of ways) {
-      it(`${model}, ${way}: search(k) returns the k best exact scores`, () => {
+    for (const plan of ['dense', 'reached', 'pruned', 'auto'] as const) {
+      it(`${model}, ${plan}: search(k) returns the k best exact scores`, () => {
         const index = new MatchIndex(docs, {model, bm25: {k1: 1.2, b: 0.75}})
         for (const q of queries) {
           const exact = docs
@@ -200,7 +198,7 @@ describe('match: MatchIndex top-k against brute force', () => {
             .filter((h) => h.score > 0)
             .sort((a, b) => b.score - a.score || index.data.idRank[a.doc] - index.data.idRank[b.doc])
           for (const k of [1, 5, 20, 500]) {
-            const hits = index.search(q, k, exhaustiveMaxPostings)
+            const hits = index.search(q, k, plan)
             // The very numbers explain() adds up (both sum in term-id order), ties by id.
             assert.deepEqual(hits, exact.slice(0, k))
           }

@@ -44,6 +44,19 @@ export interface TermContribution {
  * pruning beyond.
  */
 const EXHAUSTIVE_MAX_POSTINGS = 6_000
+/**
+ * A walk of every posting then reads every document's score (`scoreDense`) if there are at most
+ * this many documents per posting, and otherwise keeps a list of the documents reached
+ * (`scoreReached`). Reading a score costs about a quarter of handling a posting on that list,
+ * whose first-reached test the processor cannot predict (measured: equal at ~4 documents a posting).
+ */
+const DENSE_MAX_DOCS_PER_POSTING = 4
+
+/**
+ * How a search adds up scores; `auto` picks by the query's postings (see `search`). All give the
+ * same hits with the same scores; the others exist so that tests can run each way.
+ */
+export type SearchPlan = 'auto' | 'dense' | 'reached' | 'pruned'
 
 /** 1 + ln(tf) for tf ≥ 1, tf itself below. */
 function sublinear(tf: number): number {
@@ -349,12 +362,11 @@ export class MatchIndex {
 
   /**
    * The k best documents for a query, by descending score then ascending id; zero scores omitted.
-   * A query whose terms have few postings in all (at most `exhaustiveMaxPostings`) is scored by
-   * walking all of them (`scoreAll`); otherwise postings that cannot change the top k are skipped
-   * (`scorePruned`). Both give the same hits with the same scores: the option exists so that
-   * tests can run each way.
+   * A query whose terms have few postings in all (at most EXHAUSTIVE_MAX_POSTINGS) is scored by
+   * walking all of them (`scoreDense` or `scoreReached`); otherwise postings that cannot change
+   * the top k are skipped (`scorePruned`).
    */
-  search(terms: TermWeights, k: number, exhaustiveMaxPostings = EXHAUSTIVE_MAX_POSTINGS): Hit[] {
+  search(terms: TermWeights, k: number, plan: SearchPlan = 'auto'): Hit[] {
     if (k <= 0) return []
     const query = this.prepareQuery(terms)
     const {postStart} = this.data
@@ -362,17 +374,47 @@ export class MatchIndex {
     for (let i = 0; i < query.size; i++) postings += postStart[query.terms[i] + 1] - postStart[query.terms[i]]
     const best = this.best
     best.reset(k)
-    if (postings <= exhaustiveMaxPostings) this.scoreAll(query, best)
+    if (plan === 'auto')
+      plan =
+        postings > EXHAUSTIVE_MAX_POSTINGS
+          ? 'pruned'
+          : this.size <= postings * DENSE_MAX_DOCS_PER_POSTING
+            ? 'dense'
+            : 'reached'
+    if (plan === 'dense') this.scoreDense(query, best)
+    else if (plan === 'reached') this.scoreReached(query, best)
     else this.scorePruned(query, best)
     return best.hits()
   }
 
   /**
    * Adds up every posting of the query's terms, in term-id order (the order `explain` sums in,
-   * so a score is the same number), then keeps the k best. On a small index this costs less than
-   * the bookkeeping that pruning needs, and its single loop is quick for V8 to optimise.
+   * so a score is the same number), into every document's score, then reads them all once and
+   * keeps the k best. On a small index this costs less than the bookkeeping that pruning needs.
    */
-  private scoreAll(query: QueryVector, best: BestHits): void {
+  private scoreDense(query: QueryVector, best: BestHits): void {
+    const scores = this.scores
+    const {postStart, postDoc, postWeight} = this.data
+    for (let i = 0; i < query.size; i++) {
+      const t = query.terms[i]
+      const q = query.weights[i]
+      for (let j = postStart[t], end = postStart[t + 1]; j < end; j++) scores[postDoc[j]] += q * postWeight[j]
+    }
+    // Most documents fall below the k-th best so far, a test the processor soon predicts; zero
+    // scores (documents not reached) go only while fewer than k are kept.
+    let floor = 0
+    for (let doc = 0; doc < scores.length; doc++) {
+      const score = scores[doc]
+      scores[doc] = 0
+      if (score >= floor && score > 0) floor = best.offer(doc, score)
+    }
+  }
+
+  /**
+   * As `scoreDense`, for an index with many more documents than the query has postings: keeps a
+   * list of the documents reached and reads only their scores.
+   */
+  private scoreReached(query: QueryVector, best: BestHits): void {
     const scores = this.scores
     const touched = this.touched
     const {postStart, postDoc, postWeight} = this.data
