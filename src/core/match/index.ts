@@ -400,8 +400,8 @@ export class MatchIndex {
       const q = query.weights[i]
       for (let j = postStart[t], end = postStart[t + 1]; j < end; j++) scores[postDoc[j]] += q * postWeight[j]
     }
-    // Most documents fall below the k-th best so far, a test the processor soon predicts; zero
-    // scores (documents not reached) go only while fewer than k are kept.
+    // Most documents fall below the k-th best so far, a test the processor soon predicts; only
+    // while fewer than k are kept must documents not reached (score 0) be told apart.
     let floor = 0
     for (let doc = 0; doc < scores.length; doc++) {
       const score = scores[doc]

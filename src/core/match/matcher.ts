@@ -256,8 +256,10 @@ export class Matcher {
       .sort((a, b) => b.score - a.score || a.sg - b.sg)
   }
 
-  /** An index's explanation made readable: largest share first (ties by term), with labels. */
-  /** Contributions largest first (ties by term text); the first `limit` of them, with their labels. */
+  /**
+   * An index's explanation made readable: largest share first (ties by term text), the first
+   * `limit`, with labels.
+   */
   private labelled(contributions: TermContribution[], limit = contributions.length): LabelledContribution[] {
     return contributions
       .map((c) => ({c, text: this.analyser.vocabulary.text(c.term)}))
