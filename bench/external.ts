@@ -3,7 +3,9 @@
  * JSON Lines (`{"query": id, "matches": [{"id", "score"}, …]}`), timing on stderr.
  */
 import {writeFileSync} from 'node:fs'
+import {compareText} from '../dist/core/catalogue/problems.js'
 import {MatchIndex, type IndexDocument} from '../dist/core/match/index.js'
+import {roundScore} from '../dist/core/match/matcher.js'
 import {Analyser, DEFAULT_WEIGHTS, type TextFields} from '../dist/core/text/analyse.js'
 import {loadGlossary} from '../dist/core/text/glossary.js'
 import type {TermWeights} from '../dist/core/text/vocabulary.js'
@@ -18,9 +20,8 @@ export interface ExternalOptions {
   glossary?: string
 }
 
-const round = (score: number): number => Math.round(score * 10_000) / 10_000
 const byScoreThenId = (a: {id: string; score: number}, b: {id: string; score: number}): number =>
-  b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  b.score - a.score || compareText(a.id, b.id)
 
 /** Every line's id and text, as fields to analyse. */
 function readTexts(path: string): {ids: string[]; texts: TextFields[]} {
@@ -46,10 +47,10 @@ export function topMatches(index: MatchIndex, terms: TermWeights, k: number): {i
   for (;;) {
     const hits = index.search(terms, want + 1)
     const exhausted = hits.length <= want
-    if (exhausted || round(hits[want].score) < round(hits[k - 1].score)) {
+    if (exhausted || roundScore(hits[want].score) < roundScore(hits[k - 1].score)) {
       return hits
         .slice(0, exhausted ? hits.length : want)
-        .map((h) => ({id: index.ids[h.doc], score: round(h.score)}))
+        .map((h) => ({id: index.ids[h.doc], score: roundScore(h.score)}))
         .sort(byScoreThenId)
         .slice(0, k)
     }
