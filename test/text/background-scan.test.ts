@@ -141,24 +141,56 @@ describe('text: Analyser.analyseMany', () => {
     assert.equal(scanner.answered, 0)
   })
 
-  it('gives the same for a batch large enough to start its own worker, and for a small one', () => {
-    const large = batchOf(7000, 90)
-    const chars = large.reduce((sum, fields) => sum + fields.title.length + (fields.body?.length ?? 0), 0)
+  /** Runs `body`, counting the scanners analyseMany closes (each one it started itself). */
+  function scannersClosed(body: () => void): number {
+    const close = BackgroundScanner.prototype.close
+    let closed = 0
+    BackgroundScanner.prototype.close = function (this: BackgroundScanner) {
+      closed++
+      close.call(this)
+    }
+    try {
+      body()
+    } finally {
+      BackgroundScanner.prototype.close = close
+    }
+    return closed
+  }
+
+  /** A batch over SCAN_AHEAD_MIN_CHARS: analyseMany starts a worker for it. */
+  function largeBatch(): TextFields[] {
+    const batch = batchOf(7000, 90)
+    const chars = batch.reduce((sum, fields) => sum + fields.title.length + (fields.body?.length ?? 0), 0)
     assert.ok(chars >= SCAN_AHEAD_MIN_CHARS, `${chars} characters: too few to start a worker`)
-    for (const batch of [large, batchOf(40, 10)]) {
+    return batch
+  }
+
+  it('starts (and closes) its own worker for a large batch, none for a small one; the same results', () => {
+    for (const [batch, workers] of [
+      [largeBatch(), 1],
+      [batchOf(40, 10), 0],
+    ] as const) {
       const who = analyser()
-      assert.deepEqual(described(who, who.analyseMany(batch)), oneByOne(batch))
+      let analysed: ReturnType<typeof described> = []
+      assert.equal(
+        scannersClosed(() => (analysed = described(who, who.analyseMany(batch)))),
+        workers,
+      )
+      assert.deepEqual(analysed, oneByOne(batch))
     }
   })
 
-  it('stops cleanly when the caller stops early', () => {
-    const batch = batchOf(6000, 90)
+  it('closes its worker when the caller stops early', () => {
+    const batch = largeBatch()
     const who = analyser()
     let seen = 0
-    for (const analysed of who.analyseMany(batch)) {
-      assert.ok(analysed.terms.size > 0)
-      if (++seen === 300) break
-    }
+    const closed = scannersClosed(() => {
+      for (const analysed of who.analyseMany(batch)) {
+        assert.ok(analysed.terms.size > 0)
+        if (++seen === 300) break
+      }
+    })
     assert.equal(seen, 300)
+    assert.equal(closed, 1)
   })
 })
