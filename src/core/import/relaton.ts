@@ -145,7 +145,7 @@ export function readRelatonJsonl(content: string, file: string): RelatonReadResu
     records.push(
       clean({
         file,
-        line: line,
+        line,
         number: text(value.number) ?? numberOf(docid, org),
         docid,
         org,
