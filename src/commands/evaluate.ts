@@ -1,19 +1,26 @@
 import {Flags} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
-import {evaluate, loadGold, type Evaluation} from '../core/match/evaluate.js'
+import {
+  evaluate,
+  evaluateQueries,
+  loadGold,
+  type Evaluation,
+  type QueryEvaluation,
+} from '../core/match/evaluate.js'
 import {Matcher} from '../core/match/matcher.js'
+import {formatQueryEvaluation} from '../core/match/evaluate-format.js'
 
 export default class Evaluate extends BaseCommand<typeof Evaluate> {
-  static override summary =
-    'Measure matching quality against a gold file of correct (subject, standard) pairs.'
+  static override summary = 'Measure matching quality against a gold file or an evaluation query set.'
   static override description =
-    'Prints recall@1, recall@5 and MRR, then precision, recall and F1 of `covered` for thresholds 0.05…0.95, and the threshold with the best F1. The gold file is CSV, JSON Lines or YAML with fields subject and standard.'
+    'A gold file of correct (subject, standard) pairs (CSV, JSON Lines or YAML with fields subject and standard): prints recall@1, recall@5 and MRR, then precision, recall and F1 of `covered` for thresholds 0.05…0.95, and the threshold with the best F1.\n\nAn evaluation query set (JSON Lines, CSV or YAML with fields id, lang, kind, expect, text — e.g. ../shared/eval/queries-dev.jsonl): prints per kind and language recall@1/@5/@10, MRR, how many queries are marked covered and how many of those are right (a `novel` query, which expects nothing, is never rightly covered).'
   static override examples = [
     '<%= config.bin %> evaluate --gold test/gold/dpi-gold.csv',
+    '<%= config.bin %> evaluate --gold ../shared/eval/queries-dev.jsonl',
     '<%= config.bin %> evaluate --gold pairs.csv --subjects drafts.jsonl --json',
   ]
   static override flags = {
-    gold: Flags.string({char: 'g', summary: 'Gold file of correct pairs.', required: true}),
+    gold: Flags.string({char: 'g', summary: 'Gold file of correct pairs, or an evaluation query set.', required: true}),
     subjects: Flags.string({
       char: 's',
       summary: 'Subjects file, when the gold pairs name subjects outside the catalogue.',
@@ -21,14 +28,20 @@ export default class Evaluate extends BaseCommand<typeof Evaluate> {
     config: Flags.string({summary: 'Config file (default: <catalogue>/gapscan.config.yaml when present).'}),
   }
 
-  public async run(): Promise<Evaluation> {
+  public async run(): Promise<Evaluation | QueryEvaluation> {
     // Read first: a bad gold file fails before the catalogue is indexed.
     const gold = loadGold(this.flags.gold, this.fileWarnings)
     const {catalogue, config, glossary, subjects} = this.loadMatching({
       configPath: this.flags.config,
       subjectsFile: this.flags.subjects,
     })
-    const result = evaluate(new Matcher(catalogue, config, glossary), subjects, gold, this.flags.gold)
+    const matcher = new Matcher(catalogue, config, glossary)
+    if (gold.form === 'queries') {
+      const result = await evaluateQueries(matcher, gold.queries)
+      if (!this.jsonEnabled()) this.log(formatQueryEvaluation(result))
+      return result
+    }
+    const result = evaluate(matcher, subjects, gold.pairs, this.flags.gold)
     if (!this.jsonEnabled()) {
       const f = (x: number) => x.toFixed(4)
       this.log(`subjects ${result.subjects}, pairs ${result.pairs}`)
