@@ -20,7 +20,11 @@ export default class Evaluate extends BaseCommand<typeof Evaluate> {
     '<%= config.bin %> evaluate --gold pairs.csv --subjects drafts.jsonl --json',
   ]
   static override flags = {
-    gold: Flags.string({char: 'g', summary: 'Gold file of correct pairs, or an evaluation query set.', required: true}),
+    gold: Flags.string({
+      char: 'g',
+      summary: 'Gold file of correct pairs, or an evaluation query set.',
+      required: true,
+    }),
     subjects: Flags.string({
       char: 's',
       summary: 'Subjects file, when the gold pairs name subjects outside the catalogue.',

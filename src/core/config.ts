@@ -117,7 +117,7 @@ function checkConfig(config: GapscanConfig, where: (field: string) => string): G
   between('overlap.deliverables', config.overlap.deliverables, 0, 1)
   if (!Number.isInteger(config.top) || config.top < 1) refuse('top', 'must be a whole number of 1 or more')
   notNegative('titleBoost', config.titleBoost)
-  for (const field of ['title', 'keywords', 'body'] as const)
+  for (const field of ['title', 'keywords', 'body', 'terms'] as const)
     notNegative(`weights.${field}`, config.weights[field])
   if (!['tfidf', 'bm25'].includes(config.scoring.model)) refuse('scoring.model', 'must be tfidf or bm25')
   notNegative('scoring.bm25.k1', config.scoring.bm25.k1)

@@ -17,8 +17,8 @@ const termsOf = (analyser: Analyser, ...args: Parameters<Analyser['analyse']>) =
 const FIELDS = {title: 'Network security', keywords: ['security'], body: 'Security of network management'}
 
 describe('text: Analyser', () => {
-  it('default weights are title 3, keywords 1, body 1', () => {
-    assert.deepEqual(DEFAULT_WEIGHTS, {title: 3, keywords: 1, body: 1})
+  it('default weights are title 3, keywords 1, body 1, derived terms 0.5', () => {
+    assert.deepEqual(DEFAULT_WEIGHTS, {title: 3, keywords: 1, body: 1, terms: 0.5})
   })
 
   it('sums field weights per term (title 3 + keywords 1 + body 1)', () => {
@@ -66,7 +66,7 @@ describe('text: Analyser', () => {
   })
 
   it('honours custom weights; a zero weight drops the field', () => {
-    const analyser = new Analyser({weights: {title: 0, keywords: 5, body: 0.5}, bigrams: false})
+    const analyser = new Analyser({weights: {title: 0, keywords: 5, body: 0.5, terms: 0}, bigrams: false})
     assert.deepEqual(termsOf(analyser, FIELDS), {secur: 5.5, network: 0.5, manag: 0.5})
   })
 
@@ -134,5 +134,57 @@ describe('text: Analyser', () => {
       plain(true).analyse({title: 'The Recommendation of the ITU-T', body: 'shall be'}).terms.size,
       0,
     )
+  })
+})
+
+describe('text: Analyser with glossary words (French → English) and whole words', () => {
+  const glossary = compileGlossary(
+    [{id: 'digital-twin', en: ['digital twin'], fr: ['jumeau numérique']}],
+    [
+      {en: 'network', fr: ['réseau']},
+      {en: 'management', fr: ['gestion', 'gérer']},
+      {en: 'security', fr: ['sécurité']},
+      {en: 'safety', fr: ['sécurité']},
+    ],
+    ['modulation', 'modulator'],
+  )
+  const analyser = new Analyser({weights: DEFAULT_WEIGHTS, bigrams: false, glossary})
+  const named = (fields: Parameters<Analyser['analyse']>[0]) =>
+    Object.keys(Object.fromEntries(analyser.vocabulary.named(analyser.analyse(fields).terms))).sort()
+
+  it('maps every inflection of a listed French word onto the English stem', () => {
+    assert.deepEqual(named({title: 'La gestion des réseaux et la sécurité du réseau'}), [
+      'manag',
+      'network',
+      'secur',
+    ])
+    assert.deepEqual(named({title: 'Networking and managed security'}), ['manag', 'network', 'secur'])
+    // A verb form listed separately meets the noun's English stem too.
+    assert.deepEqual(named({title: 'Il faut gérer les réseaux'}), ['faut', 'manag', 'network'])
+  })
+
+  it('keeps the first translation of a French word listed under two English words', () => {
+    assert.deepEqual(named({title: 'La sécurité des réseaux'}), ['network', 'secur'])
+  })
+
+  it('leaves French words it does not list to the French stemmer', () => {
+    assert.deepEqual(named({title: 'Les villes et leurs habitants'}), ['habit', 'vill'])
+  })
+
+  it('keeps listed English words whole, so their stem no longer collides', () => {
+    assert.deepEqual(named({title: 'Modulation of software modules'}), ['modul', 'modulation', 'softwar'])
+    assert.deepEqual(named({title: 'Modulators and modulation'}), ['modulation', 'modulator'])
+  })
+})
+
+describe('text: Analyser derived terms', () => {
+  it('weighs derived terms with weights.terms and forms no bigram between them', () => {
+    const analyser = new Analyser({weights: {...DEFAULT_WEIGHTS, terms: 0.5}, bigrams: true})
+    const terms = Object.fromEntries(
+      analyser.vocabulary.named(
+        analyser.analyse({title: 'Network security', terms: ['access', 'control']}).terms,
+      ),
+    )
+    assert.deepEqual(terms, {network: 3, secur: 3, network_secur: 3, access: 0.5, control: 0.5})
   })
 })

@@ -64,6 +64,8 @@ export interface Standard extends EntryBase {
   published?: string
   committee?: string
   summary?: string
+  /** Words derived from the standard's abstract (which is not shipped): an unordered bag. */
+  derivedTerms?: string[]
 }
 
 export interface Question {

@@ -317,6 +317,7 @@ function standardFields(standard: Standard): TextFields {
   return {
     title: standard.title,
     keywords: standard.keywords,
+    terms: standard.derivedTerms,
     body: entryBody(standard),
     identifiers: [standard.id],
   }

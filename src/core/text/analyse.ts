@@ -5,10 +5,16 @@
  */
 import {availableParallelism} from 'node:os'
 import {BackgroundScanner} from './background-scan.js'
-import {CONCEPT_PREFIX, findConcepts, glossaryToken, type Glossary, type GlossaryToken} from './glossary.js'
+import {
+  CONCEPT_PREFIX,
+  findConcepts,
+  glossaryStem,
+  glossaryToken,
+  type Glossary,
+  type GlossaryToken,
+} from './glossary.js'
 import {languageMarker, languageOfWords, type Language} from './language.js'
 import {foldText} from './normalise.js'
-import {stem} from './stem.js'
 import {isStopWord} from './stopwords.js'
 import {TokenTable} from './token-table.js'
 import {Vocabulary, type TermId, type TermWeights} from './vocabulary.js'
@@ -17,6 +23,8 @@ export interface FieldWeights {
   title: number
   keywords: number
   body: number
+  /** Terms derived from a text the catalogue does not ship (a standard's abstract), as a bag of words. */
+  terms: number
 }
 
 export interface AnalyserOptions {
@@ -25,13 +33,15 @@ export interface AnalyserOptions {
   glossary?: Glossary
 }
 
-export const DEFAULT_WEIGHTS: FieldWeights = {title: 3, keywords: 1, body: 1}
+export const DEFAULT_WEIGHTS: FieldWeights = {title: 3, keywords: 1, body: 1, terms: 0.5}
 
 export interface TextFields {
   title: string
   /** Numbers or codes that name the text (a standard's `ISO 20022-1`), weighted like the title. */
   identifiers?: string[]
   keywords?: string[]
+  /** Derived terms: an unordered bag of words (no bigrams are formed between them). */
+  terms?: string[]
   body?: string
 }
 
@@ -53,14 +63,20 @@ const CHUNKS_AHEAD = 8
  */
 export const SCAN_AHEAD_MIN_CHARS = 4_000_000
 
-/** An entry's texts in the order `weigh` takes them: title, identifiers, keywords, body. */
+/** An entry's texts in the order `weigh` takes them: title, identifiers, keywords, terms, body. */
 function textsOf(fields: TextFields): string[] {
-  return [fields.title, ...(fields.identifiers ?? []), ...(fields.keywords ?? []), fields.body ?? '']
+  return [
+    fields.title,
+    ...(fields.identifiers ?? []),
+    ...(fields.keywords ?? []),
+    ...(fields.terms ?? []),
+    fields.body ?? '',
+  ]
 }
 
 /** How many texts `textsOf` gives, without building them. */
 function pieceCount(fields: TextFields): number {
-  return 2 + (fields.identifiers?.length ?? 0) + (fields.keywords?.length ?? 0)
+  return 2 + (fields.identifiers?.length ?? 0) + (fields.keywords?.length ?? 0) + (fields.terms?.length ?? 0)
 }
 
 function worthScanningAhead(batch: readonly TextFields[]): boolean {
@@ -197,11 +213,14 @@ export class Analyser {
     const {weights} = this.options
     const identifiers = fields.identifiers?.length ?? 0
     const keywords = fields.keywords?.length ?? 0
+    const derived = fields.terms?.length ?? 0
     this.addField(terms, title, weights.title, lang, withLabels)
     for (let i = 1; i <= identifiers; i++) this.addField(terms, pieces[i], weights.title, lang, withLabels)
-    // Each keyword is its own phrase: no bigram spans two keywords.
+    // Each keyword, and each derived term, is its own phrase: no bigram spans two of them.
     for (let i = identifiers + 1; i <= identifiers + keywords; i++)
       this.addField(terms, pieces[i], weights.keywords, lang, withLabels)
+    for (let i = identifiers + keywords + 1; i <= identifiers + keywords + derived; i++)
+      this.addField(terms, pieces[i], weights.terms, lang, withLabels)
     this.addField(terms, body, weights.body, lang, withLabels)
     return {language: lang, terms}
   }
@@ -217,7 +236,7 @@ export class Analyser {
     const french = language === 'fr'
     let term = french ? info.fr : info.en
     if (term === UNSEEN) {
-      term = this.vocabulary.word(stem(info.token, language))
+      term = this.vocabulary.word(glossaryStem(this.options.glossary, info.token, language))
       if (french) info.fr = term
       else info.en = term
     }

@@ -1,12 +1,17 @@
 /**
  * Bilingual glossary: concepts with English and French terms. A term found in a text adds the
  * concept's token (`#digital-twin`), which is how a French requirement meets an English standard.
+ * Single words are translated rather than made concepts: `words` maps French words onto an
+ * English word, and stemming does the rest (réseaux → réseau → network ← networking), which a
+ * concept, matched on surface forms, could not. `keep_whole` lists English words whose stem
+ * would collide with an unrelated word's (modulation and module both stem to `modul`).
  */
 import {isMap, isScalar, isSeq, LineCounter, parseDocument, type Node} from 'yaml'
 import {readTextFile} from '../io/read-text.js'
 import type {Problem} from '../catalogue/problems.js'
 import {InputError} from '../errors.js'
 import {lightForm, tokenise} from './normalise.js'
+import {stem} from './stem.js'
 import {isStopWord} from './stopwords.js'
 
 export interface Concept {
@@ -21,10 +26,30 @@ export interface GlossaryTerm {
   concept: string
 }
 
+/** A French→English word translation: French words (any inflection) that mean the English word. */
+export interface WordTranslation {
+  en: string
+  fr: string[]
+}
+
 export interface Glossary {
   concepts: Concept[]
   /** Terms by their first light-form token, longest first, for greedy phrase lookup. */
   byFirstToken: Map<string, GlossaryTerm[]>
+  /** French stem → the English stem it translates to (the first translation listed wins). */
+  frenchStems: Map<string, string>
+  /** Folded English words indexed whole rather than stemmed (their stem collides with another word's). */
+  keepWhole: Set<string>
+}
+
+/** How the analyser stems a folded token, with the glossary's translations and whole words. */
+export function glossaryStem(glossary: Glossary | undefined, token: string, language: 'en' | 'fr'): string {
+  if (language === 'fr') {
+    const french = stem(token, 'fr')
+    return glossary?.frenchStems.get(french) ?? french
+  }
+  if (glossary?.keepWhole.has(lightForm(token))) return lightForm(token)
+  return stem(token, 'en')
 }
 
 /** A token as the glossary sees it: its light form, and the glossary terms that start with it. */
@@ -41,7 +66,21 @@ export function glossaryToken(glossary: Glossary | undefined, token: string): Gl
 
 export const CONCEPT_PREFIX = '#'
 
-export function compileGlossary(concepts: Concept[]): Glossary {
+export function compileGlossary(
+  concepts: Concept[],
+  words: readonly WordTranslation[] = [],
+  keepWhole: readonly string[] = [],
+): Glossary {
+  const whole = new Set(keepWhole.map((w) => lightForm(tokenise(w)[0] ?? '')))
+  const englishStem = (word: string) => (whole.has(lightForm(word)) ? lightForm(word) : stem(word, 'en'))
+  const frenchStems = new Map<string, string>()
+  for (const {en, fr} of words) {
+    const target = englishStem(tokenise(en)[0])
+    for (const word of fr) {
+      const french = stem(tokenise(word)[0], 'fr')
+      if (!frenchStems.has(french)) frenchStems.set(french, target)
+    }
+  }
   const byFirstToken = new Map<string, GlossaryTerm[]>()
   for (const concept of concepts) {
     for (const term of [...concept.en, ...concept.fr]) {
@@ -54,7 +93,7 @@ export function compileGlossary(concepts: Concept[]): Glossary {
     }
   }
   for (const list of byFirstToken.values()) list.sort((a, b) => b.tokens.length - a.tokens.length)
-  return {concepts, byFirstToken}
+  return {concepts, byFirstToken, frenchStems, keepWhole: whole}
 }
 
 export interface ConceptSpan {
@@ -130,5 +169,48 @@ export function loadGlossary(path: string, warnings?: Problem[]): Glossary {
     }
     concepts.push(concept)
   }
-  return compileGlossary(concepts)
+  return compileGlossary(
+    concepts,
+    wordsOf(doc.contents, path, lineOf),
+    keepWholeOf(doc.contents, path, lineOf),
+  )
+}
+
+type LineOf = (node: Node | null | undefined) => number
+
+/** A single word (one token once folded), or an input error naming the line. */
+function singleWord(value: unknown, path: string, line: number, field: string): string {
+  const word = String(value).trim()
+  if (tokenise(word).length !== 1)
+    throw new InputError(`${path}:${line}: ${field}: "${word}" must be a single word`)
+  return word
+}
+
+/** The `words` section: `[{en: word, fr: [words]}]`. */
+function wordsOf(contents: unknown, path: string, lineOf: LineOf): WordTranslation[] {
+  const list = isMap(contents) ? contents.get('words', true) : undefined
+  if (list === undefined) return []
+  if (!isSeq(list)) throw new InputError(`${path}:${lineOf(list as Node)}: words: expected a list`)
+  return list.items.map((item) => {
+    const line = lineOf(item as Node)
+    if (!isMap(item)) throw new InputError(`${path}:${line}: each word must be a mapping`)
+    const fr = item.get('fr', true)
+    if (!isSeq(fr) || fr.items.length === 0 || !fr.items.every((t) => isScalar(t)))
+      throw new InputError(`${path}:${line}: fr: must be a list of French words`)
+    return {
+      en: singleWord(item.get('en') ?? '', path, line, 'en'),
+      fr: fr.items.map((t) => singleWord((t as {value: unknown}).value, path, line, 'fr')),
+    }
+  })
+}
+
+/** The `keep_whole` section: a list of English words. */
+function keepWholeOf(contents: unknown, path: string, lineOf: LineOf): string[] {
+  const list = isMap(contents) ? contents.get('keep_whole', true) : undefined
+  if (list === undefined) return []
+  if (!isSeq(list) || !list.items.every((t) => isScalar(t)))
+    throw new InputError(`${path}:${lineOf(list as Node)}: keep_whole: expected a list of words`)
+  return list.items.map((t) =>
+    singleWord((t as {value: unknown}).value, path, lineOf(t as Node), 'keep_whole'),
+  )
 }
