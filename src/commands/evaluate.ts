@@ -8,7 +8,9 @@ import {
   type QueryEvaluation,
 } from '../core/match/evaluate.js'
 import {Matcher} from '../core/match/matcher.js'
-import {formatQueryEvaluation} from '../core/match/evaluate-format.js'
+import {ablate, type AblationRow} from '../core/match/ablation.js'
+import {formatAblation, formatQueryEvaluation} from '../core/match/evaluate-format.js'
+import {UsageError} from '../core/errors.js'
 
 export default class Evaluate extends BaseCommand<typeof Evaluate> {
   static override summary = 'Measure matching quality against a gold file or an evaluation query set.'
@@ -30,15 +32,28 @@ export default class Evaluate extends BaseCommand<typeof Evaluate> {
       summary: 'Subjects file, when the gold pairs name subjects outside the catalogue.',
     }),
     config: Flags.string({summary: 'Config file (default: <catalogue>/gapscan.config.yaml when present).'}),
+    ablate: Flags.boolean({
+      summary:
+        'With a query set: evaluate again with each pipeline stage switched off in turn, and print the table.',
+    }),
   }
 
-  public async run(): Promise<Evaluation | QueryEvaluation> {
+  public async run(): Promise<Evaluation | QueryEvaluation | AblationRow[]> {
     // Read first: a bad gold file fails before the catalogue is indexed.
     const gold = loadGold(this.flags.gold, this.fileWarnings)
+    if (this.flags.ablate && gold.form !== 'queries')
+      throw new UsageError('--ablate needs an evaluation query set (id, lang, kind, expect, text)')
     const {catalogue, config, glossary, subjects} = this.loadMatching({
       configPath: this.flags.config,
       subjectsFile: this.flags.subjects,
     })
+    if (this.flags.ablate && gold.form === 'queries') {
+      const rows = await ablate(catalogue, {config, glossary}, gold.queries, (name) =>
+        this.info(`evaluating: ${name}`),
+      )
+      if (!this.jsonEnabled()) this.log(formatAblation(rows))
+      return rows
+    }
     const matcher = new Matcher(catalogue, config, glossary)
     if (gold.form === 'queries') {
       const result = await evaluateQueries(matcher, gold.queries)

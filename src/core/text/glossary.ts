@@ -36,6 +36,8 @@ export interface Glossary {
   concepts: Concept[]
   /** Terms by their first light-form token, longest first, for greedy phrase lookup. */
   byFirstToken: Map<string, GlossaryTerm[]>
+  /** The French→English word translations, as listed. */
+  words: readonly WordTranslation[]
   /** French stem → the English stem it translates to (the first translation listed wins). */
   frenchStems: Map<string, string>
   /** Folded English words indexed whole rather than stemmed (their stem collides with another word's). */
@@ -93,7 +95,7 @@ export function compileGlossary(
     }
   }
   for (const list of byFirstToken.values()) list.sort((a, b) => b.tokens.length - a.tokens.length)
-  return {concepts, byFirstToken, frenchStems, keepWhole: whole}
+  return {concepts, byFirstToken, words, frenchStems, keepWhole: whole}
 }
 
 export interface ConceptSpan {
