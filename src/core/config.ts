@@ -24,6 +24,8 @@ export interface GapscanConfig {
   bigrams: boolean
   scoring: ScoringOptions
   thresholds: Thresholds
+  /** Evidence (distinctive shared vocabulary, see StandardMatch.evidence) a match needs as well. */
+  evidence: Thresholds
   /** Matches kept per subject. */
   top: number
   /**
@@ -48,6 +50,7 @@ export const DEFAULT_CONFIG: GapscanConfig = {
   bigrams: true,
   scoring: DEFAULT_SCORING,
   thresholds: {covered: 0.2, partial: 0.12},
+  evidence: {covered: 0, partial: 0},
   top: 5,
   titleBoost: 2,
   includeWithdrawn: false,
@@ -113,6 +116,10 @@ function checkConfig(config: GapscanConfig, where: (field: string) => string): G
   between('thresholds.partial', config.thresholds.partial, 0, 1)
   if (config.thresholds.partial > config.thresholds.covered)
     refuse('thresholds.partial', 'must not exceed thresholds.covered')
+  notNegative('evidence.covered', config.evidence.covered)
+  notNegative('evidence.partial', config.evidence.partial)
+  if (config.evidence.partial > config.evidence.covered)
+    refuse('evidence.partial', 'must not exceed evidence.covered')
   between('overlap.duplicate', config.overlap.duplicate, 0, 1)
   between('overlap.deliverables', config.overlap.deliverables, 0, 1)
   if (!Number.isInteger(config.top) || config.top < 1) refuse('top', 'must be a whole number of 1 or more')

@@ -1,7 +1,7 @@
 /** Everything a job needs from a catalogue folder: the catalogue, its config and its glossary. */
 import {existsSync} from 'node:fs'
 import {join} from 'node:path'
-import {GLOSSARY_FILE} from './catalogue/files.js'
+import {GLOSSARY_FILE, LEXICON_FILE} from './catalogue/files.js'
 import {loadValidCatalogue} from './catalogue/index.js'
 import type {Problem} from './catalogue/problems.js'
 import type {Catalogue} from './catalogue/types.js'
@@ -31,6 +31,9 @@ export function loadWorkspace(
   if (catalogue.standards.length === 0)
     throw new InputError(`${catalogueDir}: the catalogue has no standards to match against`)
   const glossaryPath = join(catalogueDir, GLOSSARY_FILE)
-  const glossary = existsSync(glossaryPath) ? loadGlossary(glossaryPath, fileWarnings) : undefined
+  const lexiconPath = join(catalogueDir, LEXICON_FILE)
+  const glossary = existsSync(glossaryPath)
+    ? loadGlossary(glossaryPath, fileWarnings, existsSync(lexiconPath) ? lexiconPath : undefined)
+    : undefined
   return {catalogue, config, glossary, warnings}
 }

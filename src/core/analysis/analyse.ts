@@ -7,6 +7,8 @@ import {subjectsOf, type Catalogue, type Standard, type Subject} from '../catalo
 import {
   coverageStatus,
   fieldsOf,
+  matchCoverage,
+  type CoverageRule,
   roundScore,
   type CoverageStatus,
   type Matcher,
@@ -153,7 +155,7 @@ export function analyse(catalogue: Catalogue, matcher: Matcher, options: Analysi
     options.onProgress?.(i + 1, subjects.length)
   })
   const overlaps = [
-    ...coordinationOverlaps(analysed, thresholds.partial),
+    ...coordinationOverlaps(analysed, config),
     ...duplicationOverlaps(analysed, matcher),
     ...deliverableOverlaps,
   ]
@@ -208,8 +210,8 @@ function analyseSubject(
   const reviewed = applyDecisions(matches, decisions, standards)
   // The best match that was not rejected decides coverage and relationship; none when all were.
   const best = bestLiveMatch(matches)
-  const coverage = reviewed.coverage ?? coverageStatus(best?.score ?? 0, matcher.config.thresholds)
-  const covering = matches.filter((m) => isCovering(m, matcher.config.thresholds.partial))
+  const coverage = reviewed.coverage ?? coverageStatus(liveMatches(matches), matcher.config)
+  const covering = matches.filter((m) => isCovering(m, 'partial', matcher.config))
   const responsible = responsibility(coverage, matches, terms, matcher, reviewed.assigned)
   const itu = covering.filter((m) => m.org === 'ITU-T')
   return {
@@ -237,9 +239,15 @@ function analyseSubject(
   }
 }
 
-/** Whether a match counts as covering: linked in review, or scored at least `threshold` and not rejected. */
-function isCovering(match: AnalysedMatch, threshold: number): boolean {
-  return match.review !== 'rejected' && (match.review !== undefined || match.score >= threshold)
+/**
+ * Whether a match counts as covering at `level`: linked in review, or reaching that level by
+ * score and evidence (see matchCoverage), and not rejected.
+ */
+function isCovering(match: AnalysedMatch, level: 'covered' | 'partial', rule: CoverageRule): boolean {
+  if (match.review === 'rejected') return false
+  if (match.review !== undefined) return true
+  const reached = matchCoverage(match, rule)
+  return reached === 'covered' || (level === 'partial' && reached === 'partial')
 }
 
 /** Applies a subject's decisions to its matches in file order; later decisions win. */
@@ -260,6 +268,7 @@ function applyDecisions(
       match = {
         id: standard.id,
         score: 0,
+        evidence: 0,
         org: standard.org,
         ...(standard.sg !== undefined ? {sg: standard.sg} : {}),
         status: standard.status,
@@ -300,7 +309,7 @@ function responsibility(
     }
   }
   const covering = matches.filter(
-    (m) => m.org === 'ITU-T' && m.sg !== undefined && isCovering(m, matcher.config.thresholds.covered),
+    (m) => m.org === 'ITU-T' && m.sg !== undefined && isCovering(m, 'covered', matcher.config),
   )
   if (coverage === 'covered' && covering.length > 0) {
     const sgs = [...new Set(covering.map((m) => m.sg!))].sort((a, b) => a - b)
@@ -320,11 +329,11 @@ function responsibility(
 }
 
 /** (a) Subjects covered by standards of several SGs, or by ITU-T and another body. */
-function coordinationOverlaps(subjects: SubjectAnalysis[], minScore: number): Overlap[] {
+function coordinationOverlaps(subjects: SubjectAnalysis[], rule: CoverageRule): Overlap[] {
   const out: Overlap[] = []
   for (const s of subjects) {
     if (!s.overlaps.multipleSgs && !s.overlaps.otherBodies) continue
-    const covering = s.matches.filter((m) => isCovering(m, minScore))
+    const covering = s.matches.filter((m) => isCovering(m, 'partial', rule))
     out.push({
       type: 'coordination',
       a: s.id,

@@ -23,6 +23,12 @@ export interface MatchSubject extends TextFields {
 export interface StandardMatch {
   id: string
   score: number
+  /**
+   * How much distinctive vocabulary the subject and the standard share: the idf of each shared
+   * term over the highest idf the index gives (a term no other standard has counts 1, a common
+   * one little). A shared generic word or two cannot reach the `covered` level.
+   */
+  evidence: number
   org: string
   sg?: number
   status: Standard['status']
@@ -51,10 +57,40 @@ export interface LabelledContribution extends Omit<TermContribution, 'term'> {
   label: string
 }
 
-export function coverageStatus(bestScore: number, thresholds: Thresholds): CoverageStatus {
-  if (bestScore >= thresholds.covered) return 'covered'
-  if (bestScore >= thresholds.partial) return 'partial'
+/** What a match must reach, in score and in evidence, to count as covering or partly covering. */
+export interface CoverageRule {
+  thresholds: Thresholds
+  evidence: Thresholds
+}
+
+/** How far one match goes towards covering its subject. */
+export function matchCoverage(
+  match: Pick<StandardMatch, 'score' | 'evidence'>,
+  rule: CoverageRule,
+): CoverageStatus {
+  const {thresholds, evidence} = rule
+  if (match.score >= thresholds.covered && match.evidence >= evidence.covered) return 'covered'
+  if (match.score >= thresholds.partial && match.evidence >= evidence.partial) return 'partial'
   return 'gap'
+}
+
+const COVERAGE_ORDER: Record<CoverageStatus, number> = {covered: 0, partial: 1, gap: 2}
+
+/**
+ * A subject's coverage from its matches: the furthest any of them goes. Both the score (the share
+ * of the subject's vocabulary the standard states) and the evidence (how distinctive the shared
+ * vocabulary is) must reach the level: a high score on one generic word is not coverage.
+ */
+export function coverageStatus(
+  matches: readonly Pick<StandardMatch, 'score' | 'evidence'>[],
+  rule: CoverageRule,
+): CoverageStatus {
+  let status: CoverageStatus = 'gap'
+  for (const match of matches) {
+    const reached = matchCoverage(match, rule)
+    if (COVERAGE_ORDER[reached] < COVERAGE_ORDER[status]) status = reached
+  }
+  return status
 }
 
 /** Readable terms of an explanation, most contributing first. */
@@ -140,17 +176,21 @@ export class Matcher {
       return {
         id: standard.id,
         score: roundScore(hit.score),
+        evidence: roundScore(this.evidenceOf(terms, hit.doc)),
         org: standard.org,
         ...(standard.sg !== undefined ? {sg: standard.sg} : {}),
         status: standard.status,
         terms: this.labelled(this.index.explain(terms, hit.doc), EXPLANATION_TERMS).map((c) => c.label),
       }
     })
-    return {
-      subject,
-      status: coverageStatus(matches[0]?.score ?? 0, this.config.thresholds),
-      matches,
-    }
+    return {subject, status: coverageStatus(matches, this.config), matches}
+  }
+
+  /** Sum of the idf of the terms a subject shares with a standard, over the index's highest idf. */
+  evidenceOf(terms: TermWeights, doc: number): number {
+    let mass = 0
+    for (const c of this.index.explain(terms, doc)) mass += c.idf
+    return mass / this.index.maxIdf
   }
 
   /**

@@ -79,12 +79,14 @@ export function compileGlossary(
   for (const {en, fr} of words) {
     const target = englishStem(tokenise(en)[0])
     for (const word of fr) {
-      const french = stem(tokenise(word)[0], 'fr')
+      const tokens = tokenise(word)
+      if (tokens.length !== 1) continue
+      const french = stem(tokens[0], 'fr')
       if (!frenchStems.has(french)) frenchStems.set(french, target)
     }
   }
   const byFirstToken = new Map<string, GlossaryTerm[]>()
-  for (const concept of concepts) {
+  for (const concept of [...concepts, ...compoundConcepts(concepts, words)]) {
     for (const term of [...concept.en, ...concept.fr]) {
       const tokens = tokenise(term).map(lightForm)
       // A term of stop words only ("Recommendation") says nothing about a subject.
@@ -96,6 +98,33 @@ export function compileGlossary(
   }
   for (const list of byFirstToken.values()) list.sort((a, b) => b.tokens.length - a.tokens.length)
   return {concepts, byFirstToken, words, frenchStems, keepWhole: whole}
+}
+
+/**
+ * French compounds the token scanner splits (pare-feu, sous-réseau, aujourd'hui) cannot be
+ * translated stem by stem: they become phrases of the concept whose term is their English word,
+ * or of a new concept `word:<en>` when no concept has it.
+ */
+function compoundConcepts(concepts: readonly Concept[], words: readonly WordTranslation[]): Concept[] {
+  const key = (term: string) => tokenise(term).map(lightForm).join(' ')
+  const known = new Set(concepts.flatMap((c) => [...c.en, ...c.fr].map(key)))
+  const added = new Map<string, Concept>()
+  for (const {en, fr} of words) {
+    const compounds = fr.filter((word) => tokenise(word).length > 1 && !known.has(key(word)))
+    if (compounds.length === 0) continue
+    const owner = concepts.find((c) => c.en.some((term) => key(term) === key(en)))
+    const concept = added.get(owner?.id ?? en) ?? {
+      id: owner?.id ?? `word:${key(en)}`,
+      en: owner ? [] : [en],
+      fr: [],
+    }
+    for (const word of compounds) {
+      concept.fr.push(word)
+      known.add(key(word))
+    }
+    added.set(owner?.id ?? en, concept)
+  }
+  return [...added.values()]
 }
 
 export interface ConceptSpan {
@@ -125,8 +154,10 @@ export function findConcepts(sequence: readonly GlossaryToken[]): ConceptSpan[] 
   return found
 }
 
-/** Reads `glossary.yaml`: `concepts: [{id, en: [...], fr: [...]}]`; problems name file and line. */
-export function loadGlossary(path: string, warnings?: Problem[]): Glossary {
+type LineOf = (node: Node | null | undefined) => number
+
+/** A YAML file read with line positions; malformed YAML is an input error naming the line. */
+function readYaml(path: string, warnings?: Problem[]): {contents: unknown; lineOf: LineOf} {
   const text = readTextFile(path, warnings)
   const lineCounter = new LineCounter()
   const doc = parseDocument(text, {lineCounter, schema: 'failsafe', uniqueKeys: true})
@@ -138,7 +169,16 @@ export function loadGlossary(path: string, warnings?: Problem[]): Glossary {
       `${path}:${lineCounter.linePos(e.pos[0]).line}: malformed YAML: ${e.message.split('\n')[0]}`,
     )
   }
-  const list = isMap(doc.contents) ? doc.contents.get('concepts', true) : undefined
+  return {contents: doc.contents, lineOf}
+}
+
+/**
+ * Reads `glossary.yaml` (`concepts: [{id, en: [...], fr: [...]}]`) and, when given, the lexicon
+ * (`lexicon.yaml`: `words: [{en, fr: [...]}]`, `keep_whole: [...]`); problems name file and line.
+ */
+export function loadGlossary(path: string, warnings?: Problem[], lexiconPath?: string): Glossary {
+  const {contents, lineOf} = readYaml(path, warnings)
+  const list = isMap(contents) ? contents.get('concepts', true) : undefined
   if (!isSeq(list)) throw new InputError(`${path}:1: concepts: expected a list of concepts`)
   const concepts: Concept[] = []
   const owner = new Map<string, string>()
@@ -171,19 +211,23 @@ export function loadGlossary(path: string, warnings?: Problem[]): Glossary {
     }
     concepts.push(concept)
   }
+  if (lexiconPath === undefined) return compileGlossary(concepts)
+  const lexicon = readYaml(lexiconPath, warnings)
   return compileGlossary(
     concepts,
-    wordsOf(doc.contents, path, lineOf),
-    keepWholeOf(doc.contents, path, lineOf),
+    wordsOf(lexicon.contents, lexiconPath, lexicon.lineOf),
+    keepWholeOf(lexicon.contents, lexiconPath, lexicon.lineOf),
   )
 }
 
-type LineOf = (node: Node | null | undefined) => number
-
-/** A single word (one token once folded), or an input error naming the line. */
+/**
+ * A single word, or an input error naming the line. French words may be compounds written with
+ * a hyphen or apostrophe (`pare-feu`); phrases with spaces belong to the glossary.
+ */
 function singleWord(value: unknown, path: string, line: number, field: string): string {
   const word = String(value).trim()
-  if (tokenise(word).length !== 1)
+  const compound = field === 'fr' && !/\s/.test(word)
+  if (tokenise(word).length === 0 || (tokenise(word).length > 1 && !compound))
     throw new InputError(`${path}:${line}: ${field}: "${word}" must be a single word`)
   return word
 }
