@@ -26,17 +26,22 @@ import {writeFilesAtomic} from '../src/core/io/atomic-write.js'
 import {dropUnknownReferences} from '../src/core/import/apply.js'
 import {knownNumbers, readWorkItems} from '../src/core/import/itu-work-items.js'
 import {mergeEntries, serialiseJsonl, serialiseYaml} from '../src/core/import/merge.js'
+import {deriveStudyGroups} from '../src/core/import/sg-attribution.js'
 import {latestEditions, readRelatonFiles, relatonToStandards} from '../src/core/import/relaton.js'
 
 /** Other bodies, in snapshot order (oldest first: on equal dates the later snapshot wins). */
 const BODIES = [
+  {name: 'nist', snapshot: '2024-10-11'},
   {name: 'oasis', snapshot: '2025-02-12'},
   {name: 'iso', snapshot: '2025-06-02'},
   {name: 'ieee', snapshot: '2025-08-31'},
   {name: '3gpp', snapshot: '2025-12-12'},
   {name: 'iec', snapshot: '2026-03-15'},
+  {name: 'ogc', snapshot: '2026-04-25'},
   {name: 'etsi', snapshot: '2026-05-01'},
   {name: 'w3c', snapshot: '2026-05-20'},
+  {name: 'openid', snapshot: '2026-08-20'},
+  {name: 'ietf', snapshot: '2026-08-22'},
 ]
 
 function fail(message: string): never {
@@ -93,9 +98,10 @@ function main(): void {
   // ITU-T Recommendations.
   const itu = standardsOf(join(relaton, 'itu-t-latest.jsonl'))
   const ituDropped = dropUnknownReferences(itu, studyGroups)
+  const sgDerived = deriveStudyGroups(itu)
   files.push({path: join(data, 'standards', 'itu-t.jsonl'), content: serialiseJsonl(sorted(itu))})
   report.push(
-    `itu-t.jsonl: ${itu.length} standards (${count(itu, 'withdrawn')} withdrawn; dropped sg ${ituDropped.sg})`,
+    `itu-t.jsonl: ${itu.length} standards (${count(itu, 'withdrawn')} withdrawn; dropped sg ${ituDropped.sg}; sg derived for ${sgDerived}; ${withoutSg(itu)} in force without sg)`,
   )
 
   // ITU-T work items not in the Relaton data.
@@ -137,13 +143,20 @@ function main(): void {
     // Other bodies' standards name no ITU-T study group or Question: nothing to drop.
     const entries = [...chosen.values()].filter((c) => c.body === name).map((c) => c.entry)
     files.push({path: join(data, 'standards', `${name}.jsonl`), content: serialiseJsonl(sorted(entries))})
-    report.push(`${name}.jsonl: ${entries.length} standards`)
+    report.push(
+      `${name}.jsonl: ${entries.length} standards (${count(entries, 'in-force')} in force, ${count(entries, 'under-study')} under study, ${count(entries, 'withdrawn')} withdrawn; ${entries.filter((e) => e.replacedBy).length} with replaced_by; ${entries.filter((e) => e.derivedTerms).length} with derived_terms)`,
+    )
   }
 
   writeFilesAtomic(files)
   // Each other body's number is written once (`chosen`).
   const total = itu.length + work.entries.length + chosen.size
   process.stderr.write(`${report.join('\n')}\ntotal: ${total} standards in ${files.length} files\n`)
+}
+
+function withoutSg(entries: Standard[]): number {
+  return entries.filter((e) => e.status === 'in-force' && e.sg === undefined && e.committee === undefined)
+    .length
 }
 
 function count(entries: Standard[], status: Standard['status']): number {

@@ -11,7 +11,14 @@ import {RESERVED_FILES} from './files.js'
 import {sortProblems, type Problem} from './problems.js'
 import {formatOf, readRecords, type ParsedFile} from './readers.js'
 import {isEntryKind, parseEntry} from './schema.js'
-import {ENTRY_KINDS, type Catalogue, type Entry, type EntryKind, type StudyGroup} from './types.js'
+import {
+  ENTRY_KINDS,
+  type Catalogue,
+  type Entry,
+  type EntryKind,
+  type Standard,
+  type StudyGroup,
+} from './types.js'
 
 const IGNORED = /^(readme|licen[cs]e|notice|copying)(\..*)?$|\.(md|txt)$/i
 
@@ -208,6 +215,7 @@ export function checkReferences(catalogue: Catalogue): Problem[] {
       }
     }
   }
+  problems.push(...checkReplacements(catalogue.standards))
   for (const deliverable of catalogue.deliverables) {
     for (const sg of deliverable.sgs) {
       if (!groups.has(sg)) {
@@ -221,6 +229,26 @@ export function checkReferences(catalogue: Catalogue): Problem[] {
         })
       }
     }
+  }
+  return problems
+}
+
+/** A successor named in `replaced_by` should be in the catalogue too: a warning, as a partial catalogue may lack it. */
+function checkReplacements(standards: readonly Standard[]): Problem[] {
+  const problems: Problem[] = []
+  let ids: Set<string> | undefined
+  for (const standard of standards) {
+    if (!standard.replacedBy) continue
+    ids ??= new Set(standards.map((s) => s.id))
+    const missing = standard.replacedBy.filter((id) => !ids?.has(id))
+    if (missing.length === 0) continue
+    problems.push({
+      severity: 'warning',
+      file: standard.origin.file,
+      line: standard.origin.fieldLines?.replaced_by ?? standard.origin.line,
+      field: 'replaced_by',
+      message: `successor ${missing.map((id) => `"${id}"`).join(', ')} is not in the catalogue`,
+    })
   }
   return problems
 }

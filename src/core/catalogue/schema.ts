@@ -31,11 +31,14 @@ export const FIELDS: Record<EntryKind, string[]> = {
     'org',
     'status',
     'sg',
+    'sg_derived',
     'question',
     'type',
     'published',
     'committee',
     'summary',
+    'derived_terms',
+    'replaced_by',
   ],
   'study-group': [...COMMON_FIELDS, 'number', 'summary', 'mandate', 'questions'],
 }
@@ -138,6 +141,15 @@ class FieldReader {
       out.push(trimmed)
     }
     return out
+  }
+
+  /** `true`/`false` (JSON Lines booleans arrive as text); absent is undefined. */
+  flag(field: string): boolean | undefined {
+    const text = this.text(field)
+    if (text === undefined) return undefined
+    if (text === 'true' || text === 'false') return text === 'true'
+    this.fail(field, `must be true or false, got "${clip(text)}"`)
+    return undefined
   }
 
   integer(field: string, opts: {required?: boolean} = {}): number | undefined {
@@ -316,12 +328,20 @@ export function parseEntry(file: string, record: RawRecord, kind: EntryKind): Pa
       if (sourceUrl !== undefined) standard.sourceUrl = sourceUrl
       const sg = f.integer('sg')
       if (sg !== undefined) standard.sg = sg
+      if (f.flag('sg_derived') === true) {
+        if (sg === undefined) f.fail('sg_derived', 'is true but the standard has no sg')
+        else standard.sgDerived = true
+      }
       for (const field of OPTIONAL_STANDARD_TEXT) {
         const value = f.text(field)
         if (value !== undefined) standard[field] = value
       }
       const summary = f.text('summary', {max: MAX_TEXT})
       if (summary !== undefined) standard.summary = summary
+      const derivedTerms = f.list('derived_terms')
+      if (derivedTerms.length > 0) standard.derivedTerms = derivedTerms
+      const replacedBy = f.list('replaced_by')
+      if (replacedBy.length > 0) standard.replacedBy = replacedBy
       entry = standard
       break
     }

@@ -57,6 +57,8 @@ export interface Standard extends EntryBase {
   status: StandardStatus
   /** ITU-T study group number, when the standard is ITU-T's and has one. */
   sg?: number
+  /** True when `sg` was not in the source but derived from the standard's numbering neighbours. */
+  sgDerived?: boolean
   /** ITU-T Question id, e.g. `Q6/17`. */
   question?: string
   /** Publication type: recommendation, supplement, amendment, technical report, … */
@@ -64,8 +66,13 @@ export interface Standard extends EntryBase {
   published?: string
   committee?: string
   summary?: string
-  /** Words derived from the standard's abstract (which is not shipped): an unordered bag. */
+  /**
+   * Content words of the source abstract, as an unordered bag (sorted, unique, none of the
+   * title's words): what the abstract is about without its prose.
+   */
   derivedTerms?: string[]
+  /** Ids of the standards that replace this one (e.g. the RFCs that obsolete it). */
+  replacedBy?: string[]
 }
 
 export interface Question {

@@ -26,10 +26,14 @@ including cover covers covered address addresses addressed consider considers co
 allows enable enables identify identifies identified propose proposes proposed outline outlines discuss discusses
 focus focuses apply applies applied related relevant respectively e.g i.e various several certain particular general
 following first second third two three four five six seven eight nine ten establish establishes
-achieve achieves specific available important possible increasing whenever optional able way ways`.split(
-    /\s+/,
-  ),
+achieve achieves specific available important possible increasing whenever optional able way ways
+help helps helping helped improve improves improving improved objective objectives`.split(/\s+/),
 )
+
+/** Whether a word is one the key-term extractor treats as boilerplate (function words, "describes"…). */
+export function isKeyTermStopWord(word: string): boolean {
+  return STOP_WORDS.has(word)
+}
 
 const WORD = /^[a-z0-9][a-z0-9.'/+-]*[a-z0-9+]$|^[a-z]$/
 

@@ -123,6 +123,9 @@ const PROPERTY: Record<string, string> = {
   working_group: 'workingGroup',
   building_block: 'buildingBlock',
   source_refs: 'sourceRefs',
+  sg_derived: 'sgDerived',
+  derived_terms: 'derivedTerms',
+  replaced_by: 'replacedBy',
 }
 
 /** An entry as a catalogue-file record: snake_case fields in schema order, without empty values. */

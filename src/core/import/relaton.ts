@@ -11,14 +11,16 @@
  * - status: published/active/in force → in-force; withdrawn/withdrawal/superseded/replaced/
  *   inactive/retired/deleted → withdrawn; drafts and work under development → under-study. An ITU-T
  *   record with no stage takes its status from the edition URL (`-I`/`-P` in force, `-S`/`-W`/`-T`
- *   withdrawn), else in-force.
+ *   withdrawn), else in-force. A record naming its successors (`obsoleted_by`) is withdrawn and
+ *   lists them as `replaced_by`; IETF and OpenID statuses: see `statusOf`.
  * - ITU-T study group: "ITU-T Study Group 20" → sg 20; the TSAG → committee "TSAG", no sg.
  * - type: recommendation, amendment, corrigendum, supplement, annex (from the ITU-T doctype),
  *   erratum for `Err.` numbers; other bodies' doctype as given.
  * - A record with no title is titled from its number (`Corrigendum 1 to ITU-T D.43 (1988)`, with
  *   the base Recommendation's title when the import holds it).
- * - With `abstract: true` the abstract becomes `summary`; otherwise only facts are kept plus up to
- *   8 key terms drawn from the abstract (`keywords`).
+ * - Abstracts are read as plain text (markup removed, `plainAbstract`). With `abstract: true` the
+ *   abstract becomes `summary`; otherwise only facts are kept plus up to 8 key terms drawn from the
+ *   abstract (`keywords`) and its content words as an unordered bag (`derived_terms`).
  */
 import {parse as parseYaml} from 'yaml'
 import type {Problem} from '../catalogue/problems.js'
@@ -27,6 +29,8 @@ import {cleanText, parseEntry, parseSgNumber} from '../catalogue/schema.js'
 import type {Standard, StandardStatus} from '../catalogue/types.js'
 import {readText} from '../io/read-text.js'
 import {listInputFiles} from './inputs.js'
+import {plainAbstract} from './abstract-text.js'
+import {deriveTerms, type DerivedTermSource} from './derived-terms.js'
 import {keyTerms} from './key-terms.js'
 
 /** A Relaton record reduced to the facts gapscan uses, whichever form it was read from. */
@@ -45,6 +49,8 @@ export interface RelatonRecord {
   doctype?: string
   abstract?: string
   url?: string
+  /** Numbers of the documents that replace this one (the RFC index's "Obsoleted by"). */
+  obsoletedBy?: string[]
 }
 
 export interface RelatonReadResult {
@@ -52,7 +58,20 @@ export interface RelatonReadResult {
   problems: Problem[]
 }
 
-const KNOWN_ORGS = ['ITU-T', 'ISO', 'IEC', 'ISO/IEC', 'IEEE', 'ETSI', '3GPP', 'W3C', 'OASIS']
+const KNOWN_ORGS = [
+  'ITU-T',
+  'ISO',
+  'IEC',
+  'ISO/IEC',
+  'IEEE',
+  'ETSI',
+  '3GPP',
+  'W3C',
+  'OASIS',
+  'IETF',
+  'OGC',
+  'NIST',
+]
 
 // --- reading ----------------------------------------------------------------------------------
 
@@ -156,6 +175,7 @@ export function readRelatonJsonl(content: string, file: string): RelatonReadResu
         doctype: text(value.doctype),
         abstract: text(value.abstract),
         url: text(value.url),
+        obsoletedBy: texts(value.obsoleted_by),
       }),
     )
   }
@@ -235,6 +255,38 @@ function committeeOf(item: Record<string, unknown>): string | undefined {
 
 // --- status, type, latest edition ------------------------------------------------------------------
 
+/**
+ * A record's status in the catalogue's terms. A record that names its successors is withdrawn,
+ * whatever its category says. IETF statuses are RFC categories, all of published documents (a
+ * "Draft Standard" is a published maturity level), except Historic: withdrawn. OpenID Foundation:
+ * Final (with or without errata) in force; Implementer's Drafts and Drafts under study.
+ */
+export function statusOf(record: RelatonRecord): StandardStatus | undefined {
+  if (record.obsoletedBy?.length) return 'withdrawn'
+  const raw = record.status?.trim().toLowerCase()
+  if (record.org === 'IETF' && raw !== undefined) {
+    if (raw === 'historic') return 'withdrawn'
+    return IETF_CATEGORIES.includes(raw) ? 'in-force' : undefined
+  }
+  if (record.org === 'OpenID Foundation' && raw !== undefined) {
+    if (/^final\b/.test(raw)) return 'in-force'
+    if (/draft/.test(raw)) return 'under-study'
+    return undefined
+  }
+  return mapStatus(record.status, record.org === 'ITU-T' ? record.url : undefined)
+}
+
+const IETF_CATEGORIES = [
+  'internet standard',
+  'draft standard',
+  'proposed standard',
+  'best current practice',
+  'informational',
+  'experimental',
+  // Early RFCs the index gives no category: published, and never declared Historic.
+  'unknown',
+]
+
 export function mapStatus(raw: string | undefined, url?: string): StandardStatus | undefined {
   if (raw === undefined) {
     const suffix = /-\d{6}-([A-Z])(?:!|$)/.exec(url ?? '')?.[1]
@@ -310,8 +362,9 @@ export function relatonToStandards(
   const titles = new Map(records.filter((r) => r.title).map((r) => [r.number, r.title as string]))
   const entries: Standard[] = []
   const problems: Problem[] = []
+  const derivedFrom: DerivedTermSource[] = []
   for (const record of records) {
-    const status = mapStatus(record.status, record.org === 'ITU-T' ? record.url : undefined)
+    const status = statusOf(record)
     if (status === undefined) {
       problems.push(
         problem(
@@ -339,17 +392,27 @@ export function relatonToStandards(
     if (type) values.type = type
     if (record.published) values.published = record.published
     if (record.url) values.source_url = record.url
-    if (record.abstract) {
-      if (keepAbstract) values.summary = record.abstract
+    if (record.obsoletedBy?.length) values.replaced_by = record.obsoletedBy
+    const abstract = record.abstract ? plainAbstract(record.abstract) : undefined
+    if (abstract) {
+      if (keepAbstract) values.summary = abstract
       else {
-        const terms = keyTerms(record.abstract)
+        const terms = keyTerms(abstract)
         if (terms.length) values.keywords = terms
       }
     }
     const raw: RawRecord = {values: sanitise(values), line: record.line, fieldLines: {}}
     const parsed = parseEntry(record.file, raw, 'standard')
     problems.push(...parsed.problems.filter((p) => p.severity === 'error'))
-    if (parsed.entry) entries.push(parsed.entry as Standard)
+    if (!parsed.entry) continue
+    entries.push(parsed.entry as Standard)
+    if (!keepAbstract) derivedFrom.push({title: parsed.entry.title, abstract})
+  }
+  // Without the abstract, its content words stand in for it (idf over this batch's abstracts).
+  if (!keepAbstract) {
+    deriveTerms(derivedFrom).forEach((terms, i) => {
+      if (terms.length > 0) entries[i].derivedTerms = terms
+    })
   }
   return {entries, problems}
 }
@@ -398,6 +461,12 @@ function text(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined
   const trimmed = value.replace(/\s+/g, ' ').trim()
   return trimmed === '' ? undefined : trimmed
+}
+
+function texts(value: unknown): string[] | undefined {
+  if (!Array.isArray(value)) return undefined
+  const out = value.map(text).filter((t): t is string => t !== undefined)
+  return out.length > 0 ? out : undefined
 }
 
 function pickLanguage(
