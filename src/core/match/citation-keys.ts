@@ -1,0 +1,152 @@
+/**
+ * Reads each catalogue id as its body writes it and files it under a lookup key, so a citation
+ * ("ISO/IEC 27001:2022", "IEEE Std 802.15.4-2020", "Y.4900") finds it whatever edition, amendment
+ * or joint number the catalogue id carries. Keys are `family|number`, the number normalised the way
+ * the body's readers vary it (ISO part separators "-" and "."; IEEE and NIST letter case).
+ */
+
+/** What the resolver needs of a catalogue standard. */
+export interface CitableStandard {
+  id: string
+  org: string
+  title: string
+  status: string
+  replacedBy?: readonly string[]
+}
+
+/**
+ * How a catalogue id relates to the number filed under a key: the same document, one half of a
+ * joint number, an amendment or corrigendum of it, or another edition of it.
+ */
+export type KeyRelation = 'exact' | 'joint' | 'amendment' | 'edition'
+
+export interface CatalogueKey {
+  key: string
+  relation: KeyRelation
+  /** For an amendment: 'Amd 1', 'Cor 1' (the same spelling as Designation.amendment). */
+  amendment?: string
+  year?: string
+}
+
+const ITU_ID =
+  /^((?:[A-Z](?:\.\d+)*(?:-\d+)?(?: series)? Suppl\. \d+(?:\.\d+)?)|(?:[A-Z]\.\d+(?:\.\d+)*(?: bis| ter)?(?:\/[A-Z]\.\d+(?:\.\d+)*(?: bis| ter)?)*))(.*)$/
+const ITU_AMENDMENT = /^ \((\d{4})\) (?:Technical )?(Amd|Cor|Err|Add)\. (\d+)$/
+const ITU_EDITION = /^(?: \(V\d+\)| v\.\d+)$/
+const ISO_ID =
+  /^(ISO\/IEC\/IEEE|ISO\/IEEE|ISO\/IEC|ISO\/ASTM|ISO\/SAE|ISO\/HL7|IEC\/IEEE|IEC\/ISO|ISO|IEC|CISPR)(?:[/ ](TS|TR|PAS|ISP|Guide|IWA|R))?\s+(\d+)((?:[-.]\d+)*)(.*)$/
+const ISO_AMENDMENT = /^\/(Amd|Cor)\s*(\d+)$/
+const IEEE_ID = /^IEEE (P?C?\d+(?:\.\d+)*[a-zA-Z]{0,3})(?:\/(Cor|Amd)\s*(\d+))?(?:-(\d{4}))?$/
+const ETSI_ID =
+  /^ETSI (EN|TS|TR|ES|EG|SR|ETS|I-ETS|TBR|ETR|TCRTR|G[SR] [A-Za-z0-9-]+) (\d{3}(?: \d{3})?)((?:-\d+)*)$/
+const NIST_ID = /^(?:NIST|NBS) (SP|FIPS|IR|CSWP) (.+)$/
+
+/** The ISO family key of a number and its parts ("19650", "2" -> "19650-2"; "11073.20601" -> "11073-20601"). */
+export function isoKey(number: string, part?: string): string {
+  return `ISO|${number}${part ? '-' + part.replace(/\./g, '-') : ''}`
+}
+
+export function ieeeKey(number: string): string {
+  return `IEEE|${number.toLowerCase()}`
+}
+
+export function etsiKey(type: string, number: string, part?: string): string {
+  return `ETSI|${type}|${number}${part ? '-' + part : ''}`
+}
+
+export function nistKey(type: string, number: string): string {
+  return `NIST|${type}|${number.toUpperCase()}`
+}
+
+/** Keys under which a catalogue standard is found. */
+export function catalogueKeys(s: CitableStandard): CatalogueKey[] {
+  const keys: CatalogueKey[] = [{key: `ID|${s.id.toLowerCase()}`, relation: 'exact'}]
+  if (s.org === 'ITU-T') keys.push(...ituKeys(s.id))
+  const iso = ISO_ID.exec(s.id)
+  if (iso) {
+    const base = isoKey(iso[3], iso[4] ? iso[4].slice(1) : undefined)
+    const amendment = ISO_AMENDMENT.exec(iso[5])
+    if (iso[5] === '') keys.push({key: base, relation: 'exact'})
+    else if (amendment)
+      keys.push({key: base, relation: 'amendment', amendment: `${amendment[1]} ${amendment[2]}`})
+  }
+  const ieee = IEEE_ID.exec(s.id)
+  if (ieee) {
+    const amendment = ieee[2] ? `${ieee[2]} ${ieee[3]}` : undefined
+    keys.push({key: ieeeKey(ieee[1]), relation: amendment ? 'amendment' : 'exact', amendment, year: ieee[4]})
+  }
+  const etsi = ETSI_ID.exec(s.id)
+  if (etsi)
+    keys.push({key: etsiKey(etsi[1], etsi[2], etsi[3] ? etsi[3].slice(1) : undefined), relation: 'exact'})
+  const gpp = /^3GPP (?:TS|TR) (\d{2}\.\d{3}.*)$/.exec(s.id)
+  if (gpp) keys.push({key: `3GPP|${gpp[1]}`, relation: 'exact'})
+  const nist = NIST_ID.exec(s.id)
+  if (nist) keys.push({key: nistKey(nist[1], nist[2]), relation: 'exact'})
+  return keys
+}
+
+function ituKeys(id: string): CatalogueKey[] {
+  const m = ITU_ID.exec(id)
+  if (!m) return []
+  const number = m[1]
+  const rest = m[2]
+  const halves = number.includes(' Suppl. ') ? [number] : number.split('/')
+  const relations: CatalogueKey[] = []
+  const amendment = ITU_AMENDMENT.exec(rest)
+  if (rest === '') {
+    relations.push({key: `ITU|${number}`, relation: 'exact'})
+    if (halves.length > 1)
+      relations.push(...halves.map((h) => ({key: `ITU|${h}`, relation: 'joint' as const})))
+  } else if (amendment) {
+    const kind = amendment[2] === 'Add' ? 'Amd' : amendment[2]
+    for (const h of halves.length > 1 ? [number, ...halves] : halves)
+      relations.push({
+        key: `ITU|${h}`,
+        relation: 'amendment',
+        amendment: `${kind} ${amendment[3]}`,
+        year: amendment[1],
+      })
+  } else if (ITU_EDITION.test(rest)) {
+    relations.push({key: `ITU|${number}`, relation: 'edition'})
+  }
+  return relations
+}
+
+/** Parts of an ISO-family series, filed under the series number: "ISO 20022-4" under "ISO|20022". */
+export function isoSeriesKey(id: string): {key: string; order: number[]} | undefined {
+  const iso = ISO_ID.exec(id)
+  if (!iso || !iso[4] || iso[5] !== '') return undefined
+  return {key: isoKey(iso[3]), order: iso[4].slice(1).split(/[-.]/).map(Number)}
+}
+
+/**
+ * ETSI ids of other document types with the same number but another leading digit (EN 319 412-2,
+ * TS 119 412-2): ETSI publishes the same text as a TS and then an EN. Filed without that digit.
+ */
+export function etsiTwinKey(id: string): string | undefined {
+  const etsi = /^ETSI (EN|TS|ES|TR) \d(\d{2} \d{3}(?:-\d+)*)$/.exec(id)
+  return etsi ? `ETSI-TWIN|${etsi[2]}` : undefined
+}
+
+/** The 3GPP specification an ETSI document transposes, read from its title: "(3GPP TS 23.501 version 19.7.0 ...)". */
+export function transposedSpec(s: CitableStandard): string | undefined {
+  if (s.org !== 'ETSI') return undefined
+  const m = /\(3GPP (?:TS|TR) (\d{2}\.\d{3}(?:-\d+)*) version/.exec(s.title)
+  return m ? `3GPP|${m[1]}` : undefined
+}
+
+const STATUS_RANK: Record<string, number> = {'in-force': 0, 'under-study': 1, withdrawn: 2}
+
+/** Current texts first, then drafts, then withdrawn ones. */
+export function statusRank(status: string | undefined): number {
+  return STATUS_RANK[status ?? ''] ?? 1
+}
+
+export function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+export function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key)
+  if (list) list.push(value)
+  else map.set(key, [value])
+}
