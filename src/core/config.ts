@@ -37,6 +37,8 @@ export interface GapscanConfig {
   titleBoost: number
   /** Whether withdrawn standards can cover a subject (normally not: they are no longer in force). */
   includeWithdrawn: boolean
+  /** Whether standards a subject names ("ITU-T X.509", "RFC 5280") are matches that cover it. */
+  citations: boolean
   overlap: {
     /** Score at which two standards' texts count as near-duplicates. */
     duplicate: number
@@ -47,13 +49,14 @@ export interface GapscanConfig {
 
 export const DEFAULT_CONFIG: GapscanConfig = {
   weights: DEFAULT_WEIGHTS,
-  bigrams: true,
+  bigrams: false,
   scoring: DEFAULT_SCORING,
-  thresholds: {covered: 0.2, partial: 0.12},
-  evidence: {covered: 0, partial: 0},
+  thresholds: {covered: 0.1, partial: 0.05},
+  evidence: {covered: 3, partial: 2},
   top: 5,
-  titleBoost: 2,
+  titleBoost: 0,
   includeWithdrawn: false,
+  citations: true,
   overlap: {duplicate: 0.8, deliverables: 0.45},
 }
 

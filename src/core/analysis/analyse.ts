@@ -191,7 +191,7 @@ function analyseSubject(
   allDecisions: Decision[],
   overlappingDeliverables: Set<string>,
 ): SubjectAnalysis {
-  const result = matcher.matchTerms(subject.id, terms)
+  const result = matcher.matchTerms({id: subject.id, kind: subject.kind, ...fieldsOf(subject)}, terms)
   const matches: AnalysedMatch[] = result.matches.map((m) => {
     const doc = matcher.index.docIndex(m.id)!
     const {queryShare, docShare} = matcher.index.overlap(terms, doc)
@@ -267,6 +267,7 @@ function applyDecisions(
       const standard = standards.get(d.standard!)!
       match = {
         id: standard.id,
+        basis: 'review',
         score: 0,
         evidence: 0,
         org: standard.org,

@@ -27,6 +27,10 @@ const withConfig = (setup: PipelineSetup, change: Partial<GapscanConfig>): Pipel
 
 export const ABLATIONS: readonly Ablation[] = [
   {
+    name: (s) => (s.config.citations ? 'no cited standards' : 'with cited standards'),
+    apply: (s) => withConfig(s, {citations: !s.config.citations}),
+  },
+  {
     name: () => 'no glossary concepts',
     apply: (s) => ({
       ...s,

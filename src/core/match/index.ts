@@ -15,7 +15,7 @@ export interface ScoringOptions {
   bm25: {k1: number; b: number}
 }
 
-export const DEFAULT_SCORING: ScoringOptions = {model: 'tfidf', bm25: {k1: 1.2, b: 0.75}}
+export const DEFAULT_SCORING: ScoringOptions = {model: 'bm25', bm25: {k1: 1.2, b: 0.75}}
 
 export interface IndexDocument {
   id: string

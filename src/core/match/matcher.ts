@@ -10,6 +10,7 @@ import {compareText} from '../catalogue/problems.js'
 import type {TermWeights} from '../text/vocabulary.js'
 import {MatchIndex, MatchIndexBuilder, type Hit, type TermContribution} from './index.js'
 import {searchMany} from './search-many.js'
+import {CitationResolver, type Citation} from './citations.js'
 
 export const COVERAGE_STATUSES = ['covered', 'partial', 'gap'] as const
 export type CoverageStatus = (typeof COVERAGE_STATUSES)[number]
@@ -20,8 +21,19 @@ export interface MatchSubject extends TextFields {
   kind: string
 }
 
+/**
+ * Why a standard is a match: the subject names it (`cited`), their texts are alike (`text`), or a
+ * reviewer linked it (`review`).
+ */
+export type MatchBasis = 'cited' | 'text' | 'review'
+
 export interface StandardMatch {
   id: string
+  basis: MatchBasis
+  /** For a cited match: the designation as the subject writes it ("ITU-T X.509"). */
+  cited?: string
+  /** What a reader should know about a citation: an older edition, a series, a successor. */
+  note?: string
   score: number
   /**
    * How much distinctive vocabulary the subject and the standard share: the idf of each shared
@@ -36,10 +48,20 @@ export interface StandardMatch {
   terms: string[]
 }
 
+/** A designation found in a subject's text, resolved to catalogue ids (none: not in the catalogue). */
+export interface CitationFound {
+  text: string
+  ids: string[]
+  note?: string
+}
+
 export interface SubjectResult {
   subject: string
   status: CoverageStatus
+  /** Cited matches first (in the order the subject names them), then by score. */
   matches: StandardMatch[]
+  /** Every standard designation the subject's text names, resolved or not. */
+  citations: CitationFound[]
 }
 
 /** A study group or one of its Questions whose mandate matches a subject. */
@@ -63,11 +85,15 @@ export interface CoverageRule {
   evidence: Thresholds
 }
 
-/** How far one match goes towards covering its subject. */
+/**
+ * How far one match goes towards covering its subject: a standard the subject cites covers it;
+ * otherwise score and evidence decide.
+ */
 export function matchCoverage(
-  match: Pick<StandardMatch, 'score' | 'evidence'>,
+  match: Pick<StandardMatch, 'score' | 'evidence'> & {basis?: MatchBasis},
   rule: CoverageRule,
 ): CoverageStatus {
+  if (match.basis === 'cited') return 'covered'
   const {thresholds, evidence} = rule
   if (match.score >= thresholds.covered && match.evidence >= evidence.covered) return 'covered'
   if (match.score >= thresholds.partial && match.evidence >= evidence.partial) return 'partial'
@@ -82,7 +108,7 @@ const COVERAGE_ORDER: Record<CoverageStatus, number> = {covered: 0, partial: 1, 
  * vocabulary is) must reach the level: a high score on one generic word is not coverage.
  */
 export function coverageStatus(
-  matches: readonly Pick<StandardMatch, 'score' | 'evidence'>[],
+  matches: readonly (Pick<StandardMatch, 'score' | 'evidence'> & {basis?: MatchBasis})[],
   rule: CoverageRule,
 ): CoverageStatus {
   let status: CoverageStatus = 'gap'
@@ -95,6 +121,8 @@ export function coverageStatus(
 
 /** Readable terms of an explanation, most contributing first. */
 const EXPLANATION_TERMS = 5
+/** Share of its score a withdrawn or replaced standard keeps when ranked (with includeWithdrawn). */
+const SUPERSEDED_FACTOR = 0.7
 
 export class Matcher {
   readonly analyser: Analyser
@@ -104,6 +132,9 @@ export class Matcher {
   private readonly mandates: {sg: number; question?: string}[]
   /** Titles analysed for title coverage, by document: the same standards come up for many subjects. */
   private readonly titleTerms = new Map<number, TermWeights>()
+  /** Every standard of the catalogue, withdrawn ones too: a subject may cite one. */
+  private readonly catalogueStandards: Map<string, Standard>
+  private readonly citations?: CitationResolver
 
   constructor(
     catalogue: Catalogue,
@@ -111,7 +142,10 @@ export class Matcher {
     glossary?: Glossary,
   ) {
     this.analyser = new Analyser({weights: config.weights, bigrams: config.bigrams, glossary})
-    this.standards = catalogue.standards.filter((s) => config.includeWithdrawn || s.status !== 'withdrawn')
+    const ids = new Set(catalogue.standards.map((s) => s.id))
+    this.standards = catalogue.standards.filter(
+      (s) => (config.includeWithdrawn || s.status !== 'withdrawn') && baseOfAmendment(s, ids) === undefined,
+    )
     // Standards are analysed and added one by one, so their term maps never pile up in memory.
     const builder = new MatchIndexBuilder()
     let doc = 0
@@ -132,6 +166,15 @@ export class Matcher {
       }
     }
     this.mandateIndex = new MatchIndex(mandateDocs, config.scoring, this.index)
+    this.catalogueStandards = new Map(catalogue.standards.map((s) => [s.id, s]))
+    if (config.citations) this.citations = new CitationResolver(catalogue.standards)
+  }
+
+  /** The standards a subject's text names, resolved against the whole catalogue. */
+  cite(subject: TextFields): Citation[] {
+    if (!this.citations) return []
+    const text = [subject.title, ...(subject.keywords ?? []), subject.body ?? ''].join('\n')
+    return this.citations.resolve(text)
   }
 
   /** A standard's terms as indexed. */
@@ -150,7 +193,7 @@ export class Matcher {
   }
 
   match(subject: MatchSubject, top = this.config.top): SubjectResult {
-    return this.matchTerms(subject.id, this.analyse(subject), top)
+    return this.matchTerms(subject, this.analyse(subject), top)
   }
 
   /**
@@ -161,35 +204,81 @@ export class Matcher {
     const terms = this.analyseAll(subjects)
     const pools = await searchMany(this.index, terms, this.poolSize(top))
     return subjects.map((subject, i) =>
-      this.resultOf(subject.id, terms[i], this.rerank(terms[i], pools[i], top)),
+      this.resultOf(subject, terms[i], this.rerank(terms[i], pools[i], top), top),
     )
   }
 
   /** `match` for a subject already analysed (callers that also need its terms analyse once). */
-  matchTerms(subject: string, terms: TermWeights, top = this.config.top): SubjectResult {
-    return this.resultOf(subject, terms, this.rank(terms, top))
+  matchTerms(subject: MatchSubject, terms: TermWeights, top = this.config.top): SubjectResult {
+    return this.resultOf(subject, terms, this.rank(terms, top), top)
   }
 
-  private resultOf(subject: string, terms: TermWeights, hits: Hit[]): SubjectResult {
-    const matches = hits.map((hit) => {
-      const standard = this.standards[hit.doc]
-      return {
-        id: standard.id,
-        score: roundScore(hit.score),
-        evidence: roundScore(this.evidenceOf(terms, hit.doc)),
-        org: standard.org,
-        ...(standard.sg !== undefined ? {sg: standard.sg} : {}),
-        status: standard.status,
-        terms: this.labelled(this.index.explain(terms, hit.doc), EXPLANATION_TERMS).map((c) => c.label),
+  /**
+   * The standards the subject cites, first and in its order, then the text matches; `top` in
+   * all unless the subject cites more.
+   */
+  private resultOf(subject: MatchSubject, terms: TermWeights, hits: Hit[], top: number): SubjectResult {
+    const citations = this.cite(subject)
+    const cited: StandardMatch[] = []
+    const citedIds = new Set<string>()
+    for (const citation of citations) {
+      for (const id of citation.ids) {
+        if (citedIds.has(id)) continue
+        citedIds.add(id)
+        const doc = this.index.docIndex(id)
+        const scored = doc === undefined ? undefined : {doc, score: this.scoreOf(terms, doc)}
+        cited.push({
+          ...this.matchOf(this.catalogueStandards.get(id)!, terms, scored),
+          basis: 'cited',
+          cited: citation.designation.text,
+          ...(citation.note ? {note: citation.note} : {}),
+        })
       }
-    })
-    return {subject, status: coverageStatus(matches, this.config), matches}
+    }
+    const text = hits
+      .filter((hit) => !citedIds.has(this.standards[hit.doc].id))
+      .map((hit) => this.matchOf(this.standards[hit.doc], terms, hit))
+    const matches = [...cited, ...text].slice(0, Math.max(top, cited.length))
+    return {
+      subject: subject.id,
+      status: coverageStatus(matches, this.config),
+      matches,
+      citations: citations.map((c) => ({
+        text: c.designation.text,
+        ids: c.ids,
+        ...(c.note ? {note: c.note} : {}),
+      })),
+    }
   }
 
-  /** Sum of the idf of the terms a subject shares with a standard, over the index's highest idf. */
+  /** A standard as a text match; `hit` is its place in the index, if it is indexed. */
+  private matchOf(standard: Standard, terms: TermWeights, hit: Hit | undefined): StandardMatch {
+    return {
+      id: standard.id,
+      basis: 'text',
+      score: roundScore(hit?.score ?? 0),
+      evidence: hit ? roundScore(this.evidenceOf(terms, hit.doc)) : 0,
+      org: standard.org,
+      ...(standard.sg !== undefined ? {sg: standard.sg} : {}),
+      status: standard.status,
+      terms: hit
+        ? this.labelled(this.index.explain(terms, hit.doc), EXPLANATION_TERMS).map((c) => c.label)
+        : [],
+    }
+  }
+
+  /** A subject's score against one indexed standard, as search and re-ranking give it. */
+  private scoreOf(terms: TermWeights, doc: number): number {
+    // Summed in term-id order, as `search` sums, so the score is the same number.
+    const base = this.index.explain(terms, doc).reduce((sum, c) => sum + c.contribution, 0)
+    return this.adjusted(terms, doc, base)
+  }
+
+  /** Sum of the idf of the words a subject shares with a standard, over the index's highest idf. */
   evidenceOf(terms: TermWeights, doc: number): number {
     let mass = 0
-    for (const c of this.index.explain(terms, doc)) mass += c.idf
+    // Words only: a glossary concept stands beside its words, which already count.
+    for (const c of this.index.explain(terms, doc)) if (!this.analyser.isConcept(c.term)) mass += c.idf
     return mass / this.index.maxIdf
   }
 
@@ -201,17 +290,32 @@ export class Matcher {
     return this.rerank(terms, this.index.search(terms, this.poolSize(top)), top)
   }
 
+  /** Whether search scores are adjusted after the search, so a wider pool must be searched. */
+  private get reranks(): boolean {
+    return this.config.titleBoost > 0 || this.config.includeWithdrawn
+  }
+
   private poolSize(top: number): number {
-    return this.config.titleBoost > 0 ? Math.max(top * 4, 20) : top
+    return this.reranks ? Math.max(top * 4, 20) : top
+  }
+
+  /**
+   * A search score as ranked: with the title-coverage bonus (GapscanConfig.titleBoost), and
+   * scaled down for a withdrawn or replaced standard, so it ranks below a current one that
+   * matches as well (its successor, typically).
+   */
+  private adjusted(terms: TermWeights, doc: number, score: number): number {
+    const boost = this.config.titleBoost
+    const boosted =
+      boost > 0 ? (score * (1 + boost * this.titleCoverage(terms, doc) ** 2)) / (1 + boost) : score
+    const standard = this.standards[doc]
+    const superseded = standard.status === 'withdrawn' || (standard.replacedBy?.length ?? 0) > 0
+    return superseded ? boosted * SUPERSEDED_FACTOR : boosted
   }
 
   private rerank(terms: TermWeights, pool: Hit[], top: number): Hit[] {
-    const boost = this.config.titleBoost
-    if (boost <= 0) return pool.slice(0, top)
-    const boosted = pool.map((hit) => ({
-      doc: hit.doc,
-      score: (hit.score * (1 + boost * this.titleCoverage(terms, hit.doc) ** 2)) / (1 + boost),
-    }))
+    if (!this.reranks) return pool.slice(0, top)
+    const boosted = pool.map((hit) => ({doc: hit.doc, score: this.adjusted(terms, hit.doc, hit.score)}))
     return boosted
       .sort((a, b) => b.score - a.score || compareText(this.standards[a.doc].id, this.standards[b.doc].id))
       .slice(0, top)
@@ -327,9 +431,8 @@ export class Matcher {
     // Summed in term-id order (before sorting), as `search` sums, so the cosine is the same number.
     const cosine = explained.reduce((sum, c) => sum + c.contribution, 0)
     const contributions = this.labelled(explained)
-    const boost = this.config.titleBoost
-    const titleCoverage = boost > 0 ? this.titleCoverage(terms, doc) : 0
-    const score = boost > 0 ? (cosine * (1 + boost * titleCoverage ** 2)) / (1 + boost) : cosine
+    const titleCoverage = this.config.titleBoost > 0 ? this.titleCoverage(terms, doc) : 0
+    const score = this.adjusted(terms, doc, cosine)
     return {
       score: roundScore(score),
       cosine: roundScore(cosine),
@@ -337,6 +440,21 @@ export class Matcher {
       contributions,
     }
   }
+}
+
+/** Kinds of text that change another ITU-T text and repeat its title. */
+const AMENDING_TYPES = new Set(['amendment', 'corrigendum', 'erratum'])
+
+/**
+ * The base standard an amendment, corrigendum or erratum changes ("G.1072 (2020) Cor. 1" →
+ * "G.1072"), when the catalogue holds it. Such texts repeat their base's title, so indexed apart
+ * they crowd a subject's matches with copies of one standard (measured on the dev set: a
+ * corrigendum ranked above its own Recommendation); they stay citable.
+ */
+export function baseOfAmendment(standard: Standard, ids: ReadonlySet<string>): string | undefined {
+  if (!AMENDING_TYPES.has(standard.type ?? '')) return undefined
+  const base = standard.id.replace(/\s*\(.*$/, '')
+  return base !== standard.id && ids.has(base) ? base : undefined
 }
 
 export function fieldsOf(entry: Entry): TextFields {

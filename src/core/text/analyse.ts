@@ -33,7 +33,7 @@ export interface AnalyserOptions {
   glossary?: Glossary
 }
 
-export const DEFAULT_WEIGHTS: FieldWeights = {title: 3, keywords: 1, body: 1, terms: 0.5}
+export const DEFAULT_WEIGHTS: FieldWeights = {title: 3, keywords: 1, body: 1, terms: 1}
 
 export interface TextFields {
   title: string
@@ -225,6 +225,11 @@ export class Analyser {
     return {language: lang, terms}
   }
 
+  /** Whether a term is a glossary concept (rather than a word or bigram). */
+  isConcept(term: TermId): boolean {
+    return this.conceptLabels.has(term)
+  }
+
   /** The readable label of a term. */
   label(term: TermId): string {
     return this.conceptLabels.get(term) ?? this.labels.get(term) ?? this.vocabulary.text(term)
@@ -252,8 +257,9 @@ export class Analyser {
   ): void {
     if (weight <= 0 || infos.length === 0) return
     const add = (term: TermId) => terms.set(term, (terms.get(term) ?? 0) + weight)
-    // Words inside a glossary term count once, as the concept, not again as words and bigrams:
-    // otherwise a long term ("information and communication technology") outweighs the rest.
+    // A glossary term adds its concept beside its words (measured: replacing the words lost
+    // stem matches — "managing devices" no longer met "device management" — and cost paraphrase
+    // recall@1 0.69 → 0.63 in English, 0.80 → 0.71 in French on the dev set).
     const spans = findConcepts(infos)
     for (let s = 0; s < spans.length; s++) {
       const span = spans[s]
@@ -265,13 +271,7 @@ export class Analyser {
     const bigrams = this.options.bigrams
     let previous = STOP
     let previousWord = ''
-    let span = 0
     for (let i = 0; i < infos.length; i++) {
-      while (span < spans.length && spans[span].end <= i) span++
-      if (span < spans.length && spans[span].start <= i) {
-        previous = STOP
-        continue
-      }
       const info = infos[i]
       const token = info.token
       const term = this.termOf(info, language)
