@@ -150,18 +150,21 @@ export class NameIndex {
   constructor(standards: readonly CitableStandard[]) {
     this.held = new Set(standards.map((s) => s.id))
     for (const s of standards) {
-      const words = specificWords(s.title)
+      let words: number | undefined
+      // Counted only for the few titles that give a name.
       const entry = (version?: string): NameEntry => ({
         id: s.id,
         org: s.org,
         version: version ? normaliseVersion(version) : undefined,
-        words,
+        words: (words ??= specificWords(s.title)),
         status: s.status,
       })
       // Cheap tests first: the title patterns are tried on a few thousand of ~60,000 titles.
       const versioned = /\d\.\d/.test(s.title)
       if (s.title.includes('(')) {
         for (const m of s.title.matchAll(ACRONYM_IN_TITLE)) {
+          // An acronym without a version is a citation only after its body (see afterBody).
+          if (!m[2] && !NAMED_BODIES.has(s.org)) continue
           const e = entry(m[2])
           push(this.acronyms, m[1], e)
           const expansion = expansionOf(s.title.slice(0, m.index), m[1])

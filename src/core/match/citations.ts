@@ -12,12 +12,10 @@ import {
   etsiTwinKey,
   ieeeKey,
   isoKey,
-  isoSeriesKey,
   nistKey,
   compare,
   pushTo as push,
   statusRank,
-  transposedSpec,
   type CatalogueKey,
   type CitableStandard,
 } from './citation-keys.js'
@@ -55,29 +53,18 @@ const NAME_AFTER_BODY =
 export class CitationResolver {
   private readonly standards = new Map<string, CitableStandard>()
   private readonly filed = new Map<string, Filed[]>()
-  private readonly series = new Map<string, {id: string; order: number[]}[]>()
-  private readonly twins = new Map<string, string[]>()
-  /** '3GPP|23.501' -> ETSI ids that transpose it, and back. */
-  private readonly transpositions = new Map<string, string[]>()
+  /** ETSI id -> the key of the 3GPP spec it transposes. */
   private readonly transposes = new Map<string, string>()
   private readonly names: NameIndex
 
   constructor(standards: readonly CitableStandard[]) {
     for (const s of standards) {
       this.standards.set(s.id, s)
-      for (const {key, ...rest} of catalogueKeys(s)) push(this.filed, key, {id: s.id, ...rest})
-      const part = isoSeriesKey(s.id)
-      if (part) push(this.series, part.key, {id: s.id, order: part.order})
-      const twin = etsiTwinKey(s.id)
-      if (twin) push(this.twins, twin, s.id)
-      const spec = transposedSpec(s)
-      if (spec) {
-        push(this.transpositions, spec, s.id)
-        this.transposes.set(s.id, spec)
+      for (const {key, ...rest} of catalogueKeys(s)) {
+        push(this.filed, key, {id: s.id, ...rest})
+        if (rest.relation === 'transposition') this.transposes.set(s.id, key)
       }
     }
-    for (const parts of this.series.values())
-      parts.sort((a, b) => compareNumbers(a.order, b.order) || compare(a.id, b.id))
     this.names = new NameIndex(standards)
   }
 
@@ -212,7 +199,10 @@ export class CitationResolver {
       )
     let ids = bodyFirst(filed.filter((f) => f.relation === 'exact').map((f) => f.id))
     if (!ids.length && !d.part) {
-      const parts = (this.series.get(isoKey(d.number)) ?? []).filter((p) => compatible(p.id)).map((p) => p.id)
+      const parts = (this.filed.get(isoKey(d.number)) ?? [])
+        .filter((f) => f.relation === 'part' && compatible(f.id))
+        .sort((a, b) => compareNumbers(a.order ?? [], b.order ?? []) || compare(a.id, b.id))
+        .map((f) => f.id)
       if (parts.length) {
         ids = parts
         notes.push(`series: ${parts.length} parts`)
@@ -260,7 +250,7 @@ export class CitationResolver {
     const own = `ETSI ${d.type} ${d.number}${d.part ? '-' + d.part : ''}`
     let ids = this.exactIds(etsiKey(d.type ?? '', d.number, d.part))
     const twinKey = etsiTwinKey(own)
-    const twins = (twinKey ? (this.twins.get(twinKey) ?? []) : []).filter(
+    const twins = (twinKey ? this.idsFiled(twinKey, 'twin') : []).filter(
       (id) =>
         id !== own &&
         (!ids.length || similarTitles(this.standards.get(id)!.title, this.standards.get(ids[0])!.title)),
@@ -281,7 +271,7 @@ export class CitationResolver {
   private gpp(d: Designation): Citation {
     const key = `3GPP|${d.number}`
     const ids = this.exactIds(key)
-    const etsi = this.transpositions.get(key) ?? []
+    const etsi = this.idsFiled(key, 'transposition')
     const notes = etsi.length ? [`ETSI transposition ${etsi.join(', ')}`] : []
     return cited(d, unique([...ids, ...etsi]), notes)
   }
@@ -295,7 +285,11 @@ export class CitationResolver {
   }
 
   private exactIds(key: string): string[] {
-    return unique((this.filed.get(key) ?? []).filter((f) => f.relation === 'exact').map((f) => f.id))
+    return this.idsFiled(key, 'exact')
+  }
+
+  private idsFiled(key: string, relation: Filed['relation']): string[] {
+    return unique((this.filed.get(key) ?? []).filter((f) => f.relation === relation).map((f) => f.id))
   }
 
   private statusRank(id: string): number {
