@@ -30,6 +30,7 @@ const CATALOGUE: CitableStandard[] = [
   std('G.711', 'ITU-T', 'Pulse code modulation (PCM) of voice frequencies'),
   std('F.400', 'ITU-T', 'Message handling system and service overview'),
   std('ISO/IEC 27001', 'ISO/IEC', 'Information security management systems — Requirements'),
+  std('ISO/IEC 27002', 'ISO/IEC', 'Information security controls'),
   std(
     'ISO/IEC 27001/Amd 1',
     'ISO/IEC',
@@ -213,6 +214,7 @@ describe('citations: ITU-T', () => {
       ['numbers in E.164 format', ['E.164 -> E.164']],
       ['X.509v3 certificates and X.509-based PKI', ['X.509 -> X.509']],
       ['see Y Suppl. 73 on digital twins', ['Y Suppl. 73 -> Y Suppl. 73']],
+      ['these denote X.509 certificates', ['X.509 -> X.509']],
     ])
   })
 
@@ -261,6 +263,8 @@ describe('citations: ITU-T', () => {
       'section F.400 and clause G.711',
       'voir le tableau A.13 et l’annexe B.12',
       'release 17 of version 5.2 in 2023',
+      'Question ITU-T Q.6/17 studies it',
+      'ITU-R F.400 and ITU-R Recommendation G.711',
     ])
       assert.deepEqual(cites(text), [], text)
   })
@@ -293,6 +297,18 @@ describe('citations: ISO and IEC', () => {
     ])
   })
 
+  it('expands a list of numbers after one body', () => {
+    resolvesAll([
+      ['ISO/IEC 27001 and 27002 controls', ['ISO/IEC 27001 -> ISO/IEC 27001', '27002 -> ISO/IEC 27002']],
+      ['ISO/IEC 27001/27002', ['ISO/IEC 27001 -> ISO/IEC 27001', '27002 -> ISO/IEC 27002']],
+      [
+        'ISO 19650-1, 19650-2 et 24165-1',
+        ['ISO 19650-1 -> ISO 19650-1', '19650-2 -> ISO 19650-2', '24165-1 -> ISO 24165-1'],
+      ],
+      ['ISO 8601-1, 2015 edition, and 100 users', ['ISO 8601-1 -> ISO 8601-1']],
+    ])
+  })
+
   it('resolves a series number that has only parts to its parts, first part first, with a note', () => {
     const [c] = resolver.resolve('payment messages in ISO 20022 format')
     assert.deepEqual(c.ids, ['ISO 20022-1', 'ISO 20022-2', 'ISO 20022-10'])
@@ -315,6 +331,8 @@ describe('citations: ISO and IEC', () => {
       'the ISO committee',
       'ISO/TC 211 work',
       'IECs',
+      'the ISO 2015 audit',
+      'at the IEEE 2020 conference',
     ])
       assert.deepEqual(cites(text), [], text)
   })

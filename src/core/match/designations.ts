@@ -30,9 +30,12 @@ export interface Designation {
   explicit: boolean
 }
 
+type Built = Omit<Designation, 'text' | 'start' | 'end'>
 type Rule = {
   pattern: RegExp
-  build: (m: RegExpExecArray) => Omit<Designation, 'text' | 'start' | 'end'> | undefined
+  build: (m: RegExpExecArray) => Built
+  /** The later items of a list the designation starts: ", Y.4100 and Y.4200"; "and 27002". */
+  tail?: {pattern: RegExp; build: (m: RegExpExecArray, head: Built) => Built}
 }
 
 const ITU_NUMBER = String.raw`[A-Z]\.\d+(?:\.\d+)*(?:\s?(?:bis|ter))?`
@@ -43,22 +46,33 @@ const AMENDMENT = String.raw`(?:\s*(?:\/\s*)?((?:Technical\s+)?(?:Amd|Amendment|
 const ITU_PREFIX = String.raw`(?:(?:ITU-T|UIT-T|CCITT)\s+(?:(?:Recommendations?|Recommandations?|Recs?\.)\s+)?|(?:Recommendations?|Recommandations?|Recs?\.)\s+(?:(?:ITU-T|UIT-T|CCITT)\s+)?)`
 /** One ITU-T number with its edition and amendment; capture groups: number, year, amendment kind, amendment number. */
 const ITU_ITEM = String.raw`(${ITU_SUPPLEMENT}|${ITU_JOINT})${ITU_EDITION}${AMENDMENT}`
+/** An ITU-T number ends at a non-word; "Q.6/17" is Question 6 of Study Group 17, not Q.6. */
+const ITU_END = String.raw`(?![\w]|\/\d)`
 const LIST_JOIN = String.raw`\s*(?:,|;|\band\b|\bor\b|\bet\b|\bou\b|&)\s*`
 
+/** "ISO 2015", "IEEE 2020": more often an event's year than a standard; kept only if the catalogue holds it. */
+const YEAR_LIKE = /^(?:19|20)\d\d$/
 const ISO_BODY = String.raw`ISO\/IEC\/IEEE|ISO\/IEEE|ISO\/IEC|ISO\/CEI|ISO\/ASTM|ISO\/SAE|ISO\/HL7|IEC\/IEEE|IEC\/ISO|ISO|IEC|CEI|CISPR`
 const ISO_TYPE = String.raw`TS|TR|PAS|ISP|Guide|IWA|DIS|FDIS|DTS|DTR|CD`
 
 /** A word before a letter-dot-number that makes it a document's own section, not a Recommendation. */
 const STRUCTURE_BEFORE = new RegExp(
-  String.raw`(?:table|tableau|annex|annexe|appendix|appendice|figure|fig\.|section|sections|clause|clauses|article|§|chapter|chapitre|paragraph|paragraphe|step|étape|item|note|equation|eq\.|part|partie|point|no\.|n°|version|release|rev\.|page|p\.|req\.|requirement|exigence)s?\s+(?:[A-Z]\.[\d.]+\s*(?:,|and|or|et|ou|to|à|-)\s*)*$`,
+  String.raw`(?<![\w-])(?:(?:ITU|UIT)-[RD](?:\s+Rec(?:ommendation)?\.?)?|table|tableau|annex|annexe|appendix|appendice|figure|fig\.|section|sections|clause|clauses|article|§|chapter|chapitre|paragraph|paragraphe|step|étape|item|note|equation|eq\.|part|partie|point|no\.|n°|version|release|rev\.|page|p\.|req\.|requirement|exigence)s?\s+(?:[A-Z]\.[\d.]+\s*(?:,|and|or|et|ou|to|à|-)\s*)*$`,
   'i',
 )
 
 const RULES: Rule[] = [
   // ITU-T with its prefix; a list after the prefix ("ITU-T Y.4000, Y.4100 and Y.4200") is expanded below.
   {
-    pattern: new RegExp(String.raw`(?<![\w-])${ITU_PREFIX}${ITU_ITEM}(?![\w])`, 'g'),
+    pattern: new RegExp(
+      String.raw`(?<![\w-])(?<!(?:ITU|UIT)-[RD]\s+)${ITU_PREFIX}${ITU_ITEM}${ITU_END}`,
+      'g',
+    ),
     build: (m) => itu(m[1], m[2], m[3], m[4], true),
+    tail: {
+      pattern: new RegExp(String.raw`${LIST_JOIN}(?:(?:ITU-T|UIT-T)\s+)?${ITU_ITEM}${ITU_END}`, 'y'),
+      build: (m) => itu(m[1], m[2], m[3], m[4], true),
+    },
   },
   // A supplement names its series, so it needs no prefix: "Y Suppl. 73".
   {
@@ -68,7 +82,7 @@ const RULES: Rule[] = [
   // A bare letter-dot-number ("X.509", "E.164"): a citation only if the catalogue holds it.
   {
     pattern: new RegExp(
-      String.raw`(?<![\w.\/-])([A-Z]\.\d{2,}(?:\.\d+)*(?:\/[A-Z]\.\d+(?:\.\d+)*)*)${ITU_EDITION}${AMENDMENT}(?![.\d]*\d|[A-Za-uw-z_]|v[a-z])`,
+      String.raw`(?<![\w.\/-])([A-Z]\.\d{2,}(?:\.\d+)*(?:\/[A-Z]\.\d+(?:\.\d+)*)*)${ITU_EDITION}${AMENDMENT}(?![.\d]*\d|[A-Za-uw-z_]|v[a-z]|\/\d)`,
       'g',
     ),
     build: (m) => itu(m[1], m[2], m[3], m[4], false),
@@ -87,8 +101,22 @@ const RULES: Rule[] = [
       amendment: m[7]
         ? `${m[7].replace('.', '').replace(/^A$/, 'Amd').replace(/^AMD$/, 'Amd').replace(/^COR$/, 'Cor')} ${m[8]}`
         : undefined,
-      explicit: true,
+      explicit: Boolean(m[5]) || !YEAR_LIKE.test(m[4]),
     }),
+    tail: {
+      pattern: new RegExp(
+        String.raw`(?:${LIST_JOIN}|\s*\/\s*)(\d{4,6}|\d{3}(?=-\d))((?:-\d+)*)(?::(\d{4}))?(?![\w]|[-.]\d)`,
+        'y',
+      ),
+      build: (m, head) => ({
+        body: head.body,
+        type: head.type,
+        number: m[1],
+        part: m[2] ? m[2].slice(1) : undefined,
+        year: m[3],
+        explicit: Boolean(m[2]) || !YEAR_LIKE.test(m[1]),
+      }),
+    },
   },
   {
     pattern:
@@ -98,7 +126,7 @@ const RULES: Rule[] = [
       number: m[1],
       year: m[2],
       amendment: m[3] ? `${m[3]} ${m[4]}` : undefined,
-      explicit: true,
+      explicit: !YEAR_LIKE.test(m[1]),
     }),
   },
   // IEEE 802 numbers are cited without "IEEE" often enough ("Wi-Fi (802.11ax)").
@@ -184,19 +212,14 @@ function amendmentKindName(kind: string): string {
   return /^(?:Technical\s+)?(?:Cor|Corr|Corrigendum)/i.test(kind) ? 'Cor' : /^Err/i.test(kind) ? 'Err' : 'Amd'
 }
 
-/** Later numbers of a list that follows an ITU-T prefix: ", Y.4100 and Y.4200". */
-function ituListTail(text: string, from: number): Designation[] {
-  const next = new RegExp(String.raw`${LIST_JOIN}(?:(?:ITU-T|UIT-T)\s+)?${ITU_ITEM}(?![\w])`, 'y')
+/** The later items of a list after a designation that ends at `from`. */
+function listTail(text: string, from: number, head: Built, tail: NonNullable<Rule['tail']>): Designation[] {
   const found: Designation[] = []
-  next.lastIndex = from
-  for (let m = next.exec(text); m; m = next.exec(text)) {
+  tail.pattern.lastIndex = from
+  for (let m = tail.pattern.exec(text); m; m = tail.pattern.exec(text)) {
     const start = m.index + m[0].indexOf(m[1])
-    found.push({
-      text: text.slice(start, next.lastIndex),
-      start,
-      end: next.lastIndex,
-      ...itu(m[1], m[2], m[3], m[4], true),
-    })
+    const end = tail.pattern.lastIndex
+    found.push({text: text.slice(start, end), start, end, ...tail.build(m, head)})
   }
   return found
 }
@@ -208,7 +231,6 @@ export function findDesignations(text: string): Designation[] {
     rule.pattern.lastIndex = 0
     for (let m = rule.pattern.exec(text); m; m = rule.pattern.exec(text)) {
       const built = rule.build(m)
-      if (!built) continue
       const start = m.index
       const end = m.index + m[0].length
       if (
@@ -218,7 +240,7 @@ export function findDesignations(text: string): Designation[] {
       )
         continue
       found.push({text: m[0], start, end, ...built})
-      if (rule === RULES[0]) found.push(...ituListTail(text, end))
+      if (rule.tail) found.push(...listTail(text, end, built, rule.tail))
     }
   }
   return withoutOverlaps(
