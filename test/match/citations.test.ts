@@ -144,6 +144,8 @@ const CATALOGUE: CitableStandard[] = [
   std('OGC 06-042', 'OGC', 'OpenGIS Web Map Service (WMS) Implementation Specification'),
   std('OGC 09-025', 'OGC', 'OGC® Web Feature Service 2.0 Interface Standard - With Corrigendum'),
   std('OGC 12-027', 'OGC', 'OGC Web Feature Service (WFS) Temporality Extension'),
+  std('OGC 02-024', 'OGC', 'Web Coverage Service'),
+  std('OGC 17-089', 'OGC', 'OGC Web Coverage Service (WCS) 2.1 Interface Standard - Core'),
   std('OGC 17-069', 'OGC', 'OGC API - Features - Part 1: Core corrigendum'),
   std(
     'OGC 18-058',
@@ -215,6 +217,8 @@ describe('citations: ITU-T', () => {
       ['X.509v3 certificates and X.509-based PKI', ['X.509 -> X.509']],
       ['see Y Suppl. 73 on digital twins', ['Y Suppl. 73 -> Y Suppl. 73']],
       ['these denote X.509 certificates', ['X.509 -> X.509']],
+      ['la Recommandation UIT\u2011T Y.4000 relative', ['Recommandation UIT\u2011T Y.4000 -> Y.4000']],
+      ['la Recommandation UIT T Y.4900 relative', ['Recommandation UIT T Y.4900 -> Y.4900/L.1600']],
     ])
   })
 
@@ -404,6 +408,7 @@ describe('citations: IETF, NIST, OGC', () => {
       ['NIST SP 800-63B AAL2', ['NIST SP 800-63B -> NIST SP 800-63b']],
       ['SP 800-53 Rev. 5 controls', ['SP 800-53 Rev. 5 -> NIST SP 800-53']],
       ['FIPS 140-3 level 3', ['FIPS 140-3 -> NIST FIPS 140-3']],
+      ['NIST 800-53 or CIS', ['NIST 800-53 -> NIST SP 800-53']],
       ['FIPS 140', ['FIPS 140 -> NBS FIPS 140']],
     ])
   })
@@ -413,6 +418,7 @@ describe('citations: IETF, NIST, OGC', () => {
       ['OGC 06-042', ['OGC 06-042 -> OGC 06-042']],
       ['served as OGC WMS layers', ['OGC WMS -> OGC 06-042']],
       ['the OGC Web Feature Service interface', ['OGC Web Feature Service -> OGC 09-025']],
+      ['the OGC Web Coverage Service', ['OGC Web Coverage Service -> OGC 17-089']],
       ['OGC API - Features endpoints', ['OGC API - Features -> OGC 17-069, OGC 18-058']],
     ])
   })
@@ -430,6 +436,11 @@ describe('citations: named specifications', () => {
         ['Verifiable Credentials Data Model 2.0 -> W3C vc-data-model-2.0'],
       ],
       ['TLS 1.3 only', ['TLS 1.3 -> RFC 9846, RFC 8446']],
+      [
+        'Web Content Accessibility Guidelines 2.1',
+        ['Web Content Accessibility Guidelines 2.1 -> W3C WCAG21'],
+      ],
+      ['Decentralized Identifiers v1.1', ['Decentralized Identifiers v1.1 -> W3C did-1.1']],
       ['TLS 1.2 or later', ['TLS 1.2 -> RFC 5246']],
     ])
   })
@@ -447,6 +458,8 @@ describe('citations: named specifications', () => {
   it('resolves the few well-known names no title yields', () => {
     resolvesAll([
       ['OAuth 2.0 code grant', ['OAuth 2.0 -> RFC 6749']],
+      ['an OAuth2 token', ['OAuth2 -> RFC 6749']],
+      ['keywords: openid connect, sso', ['openid connect -> OpenID openid-connect-core-1_0']],
       ['login with OpenID Connect', ['OpenID Connect -> OpenID openid-connect-core-1_0']],
       ['presentations over OpenID4VP', ['OpenID4VP -> OpenID openid-4-verifiable-presentations-1_0']],
       ['keywords: openid4vci', ['openid4vci -> OpenID openid-4-verifiable-credential-issuance-1_0']],
@@ -466,6 +479,7 @@ describe('citations: named specifications', () => {
         'a Verifiable Credentials Data Model document',
         ['Verifiable Credentials Data Model -> W3C vc-data-model-2.0'],
       ],
+      ['the Web Content Accessibility Guidelines', ['Web Content Accessibility Guidelines -> W3C WCAG22']],
     ])
   })
 

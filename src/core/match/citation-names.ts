@@ -26,14 +26,14 @@ export const WELL_KNOWN_NAMES: readonly {
 }[] = [
   {
     name: 'OAuth 2.0',
-    pattern: /\bOAuth\s+2(?:\.0)?(?![\w.])/g,
+    pattern: /\bOAuth\s?2(?:\.0)?(?![\w.])/g,
     body: 'IETF',
     ids: ['RFC 6749'],
     why: 'dozens of RFC titles say "OAuth 2.0"; the name means the framework, RFC 6749',
   },
   {
     name: 'OpenID Connect',
-    pattern: /\bOpenID\s+Connect(?!\s+(?:[A-Z][a-z]+\s+)*\d)(?:\s+(?:Core\s+)?1\.0)?(?![\w.])/g,
+    pattern: /\bOpenID\s+Connect(?!\s+(?:[A-Z][a-z]+\s+)*\d)(?:\s+(?:Core\s+)?1\.0)?(?![\w.])/gi,
     body: 'OpenID Foundation',
     ids: ['OpenID openid-connect-core-1_0'],
     why: 'the suite name; Core is its normative base, and no title is just "OpenID Connect"',
@@ -120,7 +120,7 @@ function versionOrder(a: string | undefined, b: string | undefined): number {
 const ACRONYM_IN_TITLE =
   /\(([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*?)s?\)(?:\s+(?:Protocol|Specification|Standard))?(?:\s+(?:Version|v\.?|Level)\s*|\s+)?(\d+\.\d+(?:\.\d+)*)?/g
 const NAME_AND_VERSION_TITLE =
-  /^([A-Z][\w+-]*(?:\s+[\w+-]+){0,5}?)\s+(?:(?:Version|Level)\s+|v\.?\s?)?(\d+\.\d+(?:\.\d+)*)(?=$|\s*[-–:(,]|\s+(?:Plus|incorporating|Part|Errata|Edition|Second|Final|-|draft))/
+  /^([A-Z][\w+-]*(?:\s+[\w+-]+){0,5}?)(?:\s+\([A-Za-z0-9]+\))?\s+(?:(?:Version|Level)\s+|v\.?\s?)?(\d+\.\d+(?:\.\d+)*)(?=$|\s*[-–:(,]|\s+(?:Plus|incorporating|Part|Errata|Edition|Second|Final|-|draft))/
 const SERIES_TITLE = /^(.{6,80}?)\s+[-–]\s+Part\s+\d+\s*:/
 const SHORT_NAME = /^(W3C|OASIS) (.+?)(?:-?v?(\d+(?:\.\d+)*))?$/
 const TITLE_VERSION = /(?:\s|^)(?:(?:Version|Level)\s+|v\.?\s?)?(\d+\.\d+(?:\.\d+)*)\s*$/
@@ -184,9 +184,9 @@ export class NameIndex {
       const part = series ? /Part\s+(\d+)/.exec(s.title) : null
       if (series && part) push(this.series, series[1].toLowerCase(), {entry: entry(), part: Number(part[1])})
       if (NAMED_BODIES.has(s.org)) {
-        const words = s.title.replace(LEADING_BODY_WORDS, '').toLowerCase().split(/\s+/)
+        const words = s.title.replace(LEADING_BODY_WORDS, '').split(/\s+/)
         const version = words.find((w) => /^v?\d+\.\d/.test(w))
-        push(this.leads, `${s.org}|${words[0]}`, {words, entry: entry(version)})
+        push(this.leads, `${s.org}|${words[0].toLowerCase()}`, {words, entry: entry(version)})
       }
       const short = s.id.startsWith('W3C ') || s.id.startsWith('OASIS ') ? SHORT_NAME.exec(s.id) : null
       // A short name without a version ("did-core") takes the title's ("Decentralized Identifiers (DIDs) v1.0").
@@ -328,7 +328,9 @@ export class NameIndex {
     if (series?.length) return series.map((p) => p.entry.id)
     const cited = name.toLowerCase().split(/\s+/)
     const leading = (this.leads.get(`${body}|${cited[0]}`) ?? []).filter(
-      (t) => cited.every((w, i) => t.words[i] === w) && t.words.slice(cited.length).every(isGeneric),
+      (t) =>
+        cited.every((w, i) => t.words[i]?.toLowerCase() === w) &&
+        t.words.slice(cited.length).every(isGeneric),
     )
     if (leading.length) return pick(leading.map((t) => t.entry))
     if (!name.includes(' ')) {

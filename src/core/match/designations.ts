@@ -43,7 +43,10 @@ const ITU_JOINT = String.raw`${ITU_NUMBER}(?:\/${ITU_NUMBER})*`
 const ITU_SUPPLEMENT = String.raw`[A-Z](?:\.\d+(?:\.\d+)*)?(?:-series)?\s+(?:Suppl\.|Supplement|Supplément|Sup\.)\s*\d+(?:\.\d+)?`
 const ITU_EDITION = String.raw`(?:\s*\((?:\d{1,2}\/)?(\d{4})\))?`
 const AMENDMENT = String.raw`(?:\s*(?:\/\s*)?((?:Technical\s+)?(?:Amd|Amendment|Amendement|Cor|Corr|Corrigendum|Err|Erratum)\.?)\s*(\d+))?`
-const ITU_PREFIX = String.raw`(?:(?:ITU-T|UIT-T|CCITT)\s+(?:(?:Recommendations?|Recommandations?|Recs?\.)\s+)?|(?:Recommendations?|Recommandations?|Recs?\.)\s+(?:(?:ITU-T|UIT-T|CCITT)\s+)?)`
+/** "ITU-T", "UIT-T", also with the non-breaking or other hyphens word processors put, or a space. */
+const ITU_T = String.raw`(?:(?:ITU|UIT)[-\u2010\u2011\u2012\u2013\s]T|CCITT)`
+const ITU_OTHER_SECTOR = String.raw`(?:ITU|UIT)[-\u2010\u2011\u2012\u2013\s][RD]`
+const ITU_PREFIX = String.raw`(?:${ITU_T}\s+(?:(?:Recommendations?|Recommandations?|Recs?\.)\s+)?|(?:Recommendations?|Recommandations?|Recs?\.)\s+(?:${ITU_T}\s+)?)`
 /** One ITU-T number with its edition and amendment; capture groups: number, year, amendment kind, amendment number. */
 const ITU_ITEM = String.raw`(${ITU_SUPPLEMENT}|${ITU_JOINT})${ITU_EDITION}${AMENDMENT}`
 /** An ITU-T number ends at a non-word; "Q.6/17" is Question 6 of Study Group 17, not Q.6. */
@@ -57,7 +60,7 @@ const ISO_TYPE = String.raw`TS|TR|PAS|ISP|Guide|IWA|DIS|FDIS|DTS|DTR|CD`
 
 /** A word before a letter-dot-number that makes it a document's own section, not a Recommendation. */
 const STRUCTURE_BEFORE = new RegExp(
-  String.raw`(?<![\w-])(?:(?:ITU|UIT)-[RD](?:\s+Rec(?:ommendation)?\.?)?|table|tableau|annex|annexe|appendix|appendice|figure|fig\.|section|sections|clause|clauses|article|§|chapter|chapitre|paragraph|paragraphe|step|étape|item|note|equation|eq\.|part|partie|point|no\.|n°|version|release|rev\.|page|p\.|req\.|requirement|exigence)s?\s+(?:[A-Z]\.[\d.]+\s*(?:,|and|or|et|ou|to|à|-)\s*)*$`,
+  String.raw`(?<![\w-])(?:${ITU_OTHER_SECTOR}(?:\s+Rec(?:ommendation)?\.?)?|table|tableau|annex|annexe|appendix|appendice|figure|fig\.|section|sections|clause|clauses|article|§|chapter|chapitre|paragraph|paragraphe|step|étape|item|note|equation|eq\.|part|partie|point|no\.|n°|version|release|rev\.|page|p\.|req\.|requirement|exigence)s?\s+(?:[A-Z]\.[\d.]+\s*(?:,|and|or|et|ou|to|à|-)\s*)*$`,
   'i',
 )
 
@@ -65,12 +68,12 @@ const RULES: Rule[] = [
   // ITU-T with its prefix; a list after the prefix ("ITU-T Y.4000, Y.4100 and Y.4200") is expanded below.
   {
     pattern: new RegExp(
-      String.raw`(?<![\w-])(?<!(?:ITU|UIT)-[RD]\s+)${ITU_PREFIX}${ITU_ITEM}${ITU_END}`,
+      String.raw`(?<![\w-])(?<!${ITU_OTHER_SECTOR}\s+)${ITU_PREFIX}${ITU_ITEM}${ITU_END}`,
       'g',
     ),
     build: (m) => itu(m[1], m[2], m[3], m[4], true),
     tail: {
-      pattern: new RegExp(String.raw`${LIST_JOIN}(?:(?:ITU-T|UIT-T)\s+)?${ITU_ITEM}${ITU_END}`, 'y'),
+      pattern: new RegExp(String.raw`${LIST_JOIN}(?:${ITU_T}\s+)?${ITU_ITEM}${ITU_END}`, 'y'),
       build: (m) => itu(m[1], m[2], m[3], m[4], true),
     },
   },
@@ -172,7 +175,7 @@ const RULES: Rule[] = [
   },
   {
     pattern:
-      /(?<![\w/])(?:(?:NIST|NBS)\s+)?(?:SP|Special\s+Publication)\s*(\d{3,4}-\d+[A-Za-z]?(?:-\d+)?)(?:\s*(?:Rev\.?|Revision|r)\s*(\d+))?(?!\w)/g,
+      /(?<![\w/])(?:(?:NIST|NBS)\s+(?:SP\s*|Special\s+Publication\s+)?|(?:SP|Special\s+Publication)\s*)(\d{3,4}-\d+[A-Za-z]?(?:-\d+)?)(?:\s*(?:Rev\.?|Revision|r)\s*(\d+))?(?!\w)/g,
     build: (m) => ({body: 'NIST', type: 'SP', number: m[1].toUpperCase(), version: m[2], explicit: true}),
   },
   {
