@@ -145,6 +145,9 @@ const CATALOGUE: CitableStandard[] = [
   std('OGC 09-025', 'OGC', 'OGC® Web Feature Service 2.0 Interface Standard - With Corrigendum'),
   std('OGC 12-027', 'OGC', 'OGC Web Feature Service (WFS) Temporality Extension'),
   std('OGC 02-024', 'OGC', 'Web Coverage Service'),
+  std('OGC 15-078', 'OGC', 'OGC SensorThings API Part 1: Sensing'),
+  std('OGC 18-088', 'OGC', 'OGC SensorThings API Part 1: Sensing Version 1.1'),
+  std('OGC 17-079', 'OGC', 'OGC SensorThings API Part 2 – Tasking Core'),
   std('OGC 17-089', 'OGC', 'OGC Web Coverage Service (WCS) 2.1 Interface Standard - Core'),
   std('OGC 17-069', 'OGC', 'OGC API - Features - Part 1: Core corrigendum'),
   std(
@@ -419,6 +422,7 @@ describe('citations: IETF, NIST, OGC', () => {
       ['served as OGC WMS layers', ['OGC WMS -> OGC 06-042']],
       ['the OGC Web Feature Service interface', ['OGC Web Feature Service -> OGC 09-025']],
       ['the OGC Web Coverage Service', ['OGC Web Coverage Service -> OGC 17-089']],
+      ['OGC SensorThings API feeds', ['OGC SensorThings API -> OGC 18-088, OGC 15-078, OGC 17-079']],
       ['OGC API - Features endpoints', ['OGC API - Features -> OGC 17-069, OGC 18-058']],
     ])
   })

@@ -121,7 +121,8 @@ const ACRONYM_IN_TITLE =
   /\(([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*?)s?\)(?:\s+(?:Protocol|Specification|Standard))?(?:\s+(?:Version|v\.?|Level)\s*|\s+)?(\d+\.\d+(?:\.\d+)*)?/g
 const NAME_AND_VERSION_TITLE =
   /^([A-Z][\w+-]*(?:\s+[\w+-]+){0,5}?)(?:\s+\([A-Za-z0-9]+\))?\s+(?:(?:Version|Level)\s+|v\.?\s?)?(\d+\.\d+(?:\.\d+)*)(?=$|\s*[-–:(,]|\s+(?:Plus|incorporating|Part|Errata|Edition|Second|Final|-|draft))/
-const SERIES_TITLE = /^(.{6,80}?)\s+[-–]\s+Part\s+\d+\s*:/
+/** "OGC API - Features - Part 1: Core", "OGC SensorThings API Part 2 – Tasking Core": the series name and part. */
+const SERIES_TITLE = /^(.{6,80}?)(?:\s+[-–]|[.,;])?\s+Part\s+(\d+)\s*[:–-]/
 const SHORT_NAME = /^(W3C|OASIS) (.+?)(?:-?v?(\d+(?:\.\d+)*))?$/
 const TITLE_VERSION = /(?:\s|^)(?:(?:Version|Level)\s+|v\.?\s?)?(\d+\.\d+(?:\.\d+)*)\s*$/
 /** Words that make a "name + number" title a clause, a release or a generic heading, not a name. */
@@ -181,8 +182,10 @@ export class NameIndex {
         }
       }
       const series = s.title.includes('Part') ? SERIES_TITLE.exec(s.title) : null
-      const part = series ? /Part\s+(\d+)/.exec(s.title) : null
-      if (series && part) push(this.series, series[1].toLowerCase(), {entry: entry(), part: Number(part[1])})
+      if (series) {
+        const version = /(?:Version|v)\s?(\d+(?:\.\d+)+)/.exec(s.title)?.[1]
+        push(this.series, series[1].toLowerCase(), {entry: entry(version), part: Number(series[2])})
+      }
       if (NAMED_BODIES.has(s.org)) {
         const words = s.title.replace(LEADING_BODY_WORDS, '').split(/\s+/)
         const version = words.find((w) => /^v?\d+\.\d/.test(w))
@@ -198,7 +201,10 @@ export class NameIndex {
         )
     }
     for (const list of this.series.values())
-      list.sort((a, b) => a.part - b.part || byGenerality(a.entry, b.entry))
+      list.sort(
+        (a, b) =>
+          a.part - b.part || versionOrder(a.entry.version, b.entry.version) || byGenerality(a.entry, b.entry),
+      )
   }
 
   private addFullName(name: string, entry: NameEntry): void {
