@@ -25,6 +25,15 @@ const CATALOGUE: CitableStandard[] = [
   std('X.1520', 'ITU-T', 'Common vulnerabilities and exposures'),
   std('Y Suppl. 73', 'ITU-T', 'Concept and use cases of a digital twin in smart sustainable cities'),
   std('Q.4010.1 v.1', 'ITU-T', 'Message waiting indication – Part 1'),
+  std('Q.731.1', 'ITU-T', 'Stage 3 description for number identification supplementary services: DDI'),
+  std('Q.731.3', 'ITU-T', 'Stage 3 description for number identification supplementary services: CLIP'),
+  std('ISO 9362', 'ISO', 'Banking - Banking telecommunication messages - Business identifier code (BIC)'),
+  std('ETSI EN 301 908-1', 'ETSI', 'IMT cellular networks; Part 1: Introduction and common requirements'),
+  std(
+    'ETSI EN 301 908-2',
+    'ETSI',
+    'IMT cellular networks; Part 2: CDMA Direct Spread (UTRA FDD) User Equipment',
+  ),
   std('A.13', 'ITU-T', 'Collaboration with other organizations'),
   std('B.12', 'ITU-T', 'Use of the decimal marker'),
   std('G.711', 'ITU-T', 'Pulse code modulation (PCM) of voice frequencies'),
@@ -253,6 +262,7 @@ describe('citations: ITU-T', () => {
       ['X.509 (2019) Cor. 1 fixes it', ['X.509 (2019) Cor. 1 -> X.509, X.509 (2019) Cor. 1']],
       ['ITU-T X.509 (10/2019)', ['ITU-T X.509 (10/2019) -> X.509']],
       ['ITU-T Q.4010.1 is used', ['ITU-T Q.4010.1 -> Q.4010.1 v.1']],
+      ['ITU-T Q.731 services', ['ITU-T Q.731 -> Q.731.1, Q.731.3']],
     ])
     assert.equal(
       resolver.resolve('ITU-T X.509 (2016)')[0].note,
@@ -271,6 +281,7 @@ describe('citations: ITU-T', () => {
       'voir le tableau A.13 et l’annexe B.12',
       'release 17 of version 5.2 in 2023',
       'Question ITU-T Q.6/17 studies it',
+      'the ITU-T Y.4000-series and ITU-T Y.4000 series texts',
       'ITU-R F.400 and ITU-R Recommendation G.711',
     ])
       assert.deepEqual(cites(text), [], text)
@@ -301,6 +312,7 @@ describe('citations: ISO and IEC', () => {
       ['an ISO/TS 10303-52 mesh', ['ISO/TS 10303-52 -> ISO/TS 10303-52']],
       ['NF EN ISO 19650-1', ['NF EN ISO 19650-1 -> ISO 19650-1']],
       ['ISO/CEI 14443-4', ['ISO/CEI 14443-4 -> ISO/IEC 14443-4']],
+      ['ISO 9362-2014 codes', ['ISO 9362-2014 -> ISO 9362']],
     ])
   })
 
@@ -320,6 +332,11 @@ describe('citations: ISO and IEC', () => {
     const [c] = resolver.resolve('payment messages in ISO 20022 format')
     assert.deepEqual(c.ids, ['ISO 20022-1', 'ISO 20022-2', 'ISO 20022-10'])
     assert.equal(c.note, 'series: 3 parts')
+    resolvesAll([
+      ['IEC 62443-3 system security', ['IEC 62443-3 -> IEC 62443-3-3']],
+      ['the IEC 62443 family', ['IEC 62443 -> IEC 62443-3-3']],
+      ['ETSI EN 301 908 IMT', ['ETSI EN 301 908 -> ETSI EN 301 908-1, ETSI EN 301 908-2']],
+    ])
   })
 
   it('does not cross ISO and IEC numbering, and reports numbers the catalogue lacks', () => {
@@ -353,6 +370,7 @@ describe('citations: IEEE', () => {
       ['IEEE Std 802.15.4-2020 PHY', ['IEEE Std 802.15.4-2020 -> IEEE 802.15.4, ISO/IEC/IEEE 8802-15-4']],
       ['Wi-Fi (802.11) only', ['802.11 -> IEEE 802.11']],
       ['IEEE 1547-2018 inverters', ['IEEE 1547-2018 -> IEEE 1547']],
+      ['the IEEE P1547 revision', ['IEEE P1547 -> IEEE 1547']],
       ['IEEE 9999 is cited', ['IEEE 9999 -> ']],
     ])
     assert.equal(

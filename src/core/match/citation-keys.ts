@@ -92,8 +92,14 @@ function isoKeys(id: string): CatalogueKey[] {
   const base = isoKey(iso[3], part)
   if (iso[5] === '') {
     const keys: CatalogueKey[] = [{key: base, relation: 'exact'}]
-    // Filed under its series too: "ISO 20022" has no id of its own, only parts.
-    if (part) keys.push({key: isoKey(iso[3]), relation: 'part', order: part.split(/[-.]/).map(Number)})
+    // Filed under each level of its series too: "ISO 20022" and "IEC 60721-3" have no id, only parts.
+    const levels = part ? part.split(/[-.]/) : []
+    for (let i = 0; i < levels.length; i++)
+      keys.push({
+        key: isoKey(iso[3], levels.slice(0, i).join('-') || undefined),
+        relation: 'part',
+        order: levels.slice(i).map(Number),
+      })
     return keys
   }
   const amendment = ISO_AMENDMENT.exec(iso[5])
@@ -108,8 +114,13 @@ function isoKeys(id: string): CatalogueKey[] {
 function etsiKeys(s: CitableStandard): CatalogueKey[] {
   const keys: CatalogueKey[] = []
   const etsi = ETSI_ID.exec(s.id)
-  if (etsi)
-    keys.push({key: etsiKey(etsi[1], etsi[2], etsi[3] ? etsi[3].slice(1) : undefined), relation: 'exact'})
+  if (etsi) {
+    const part = etsi[3] ? etsi[3].slice(1) : undefined
+    keys.push({key: etsiKey(etsi[1], etsi[2], part), relation: 'exact'})
+    // A multi-part deliverable ("EN 301 908") is cited by its number alone.
+    if (part)
+      keys.push({key: etsiKey(etsi[1], etsi[2]), relation: 'part', order: part.split('-').map(Number)})
+  }
   const twin = etsiTwinKey(s.id)
   if (twin) keys.push({key: twin, relation: 'twin'})
   const spec = s.title.includes('3GPP')
@@ -129,6 +140,9 @@ function ituKeys(id: string): CatalogueKey[] {
   const amendment = ITU_AMENDMENT.exec(rest)
   if (rest === '') {
     relations.push({key: `ITU|${number}`, relation: 'exact'})
+    // Q.731.3 is a part of the Q.731 series, which may have no Recommendation of its own.
+    const parent = /^([A-Z]\.\d+(?:\.\d+)*)\.(\d+)$/.exec(number)
+    if (parent) relations.push({key: `ITU|${parent[1]}`, relation: 'part', order: [Number(parent[2])]})
     if (halves.length > 1)
       relations.push(...halves.map((h) => ({key: `ITU|${h}`, relation: 'joint' as const})))
   } else if (amendment) {

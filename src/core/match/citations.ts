@@ -167,6 +167,10 @@ export class CitationResolver {
       if (ids.length && halves.length === 1) notes.push(`joint number ${ids.join(', ')}`)
     }
     if (!ids.length) ids = of(d.number, 'edition').sort(compare).slice(-1)
+    if (!ids.length) {
+      ids = this.seriesParts(`ITU|${d.number}`, () => true)
+      if (ids.length) notes.push(`series: ${ids.length} parts`)
+    }
     if (d.amendment) {
       const amendment = (this.filed.get(`ITU|${d.number}`) ?? [])
         .filter(
@@ -198,15 +202,12 @@ export class CitationResolver {
           compare(a, b),
       )
     let ids = bodyFirst(filed.filter((f) => f.relation === 'exact').map((f) => f.id))
-    if (!ids.length && !d.part) {
-      const parts = (this.filed.get(isoKey(d.number)) ?? [])
-        .filter((f) => f.relation === 'part' && compatible(f.id))
-        .sort((a, b) => compareNumbers(a.order ?? [], b.order ?? []) || compare(a.id, b.id))
-        .map((f) => f.id)
-      if (parts.length) {
-        ids = parts
-        notes.push(`series: ${parts.length} parts`)
-      }
+    // "ISO 1059-1973": the old way of writing an edition year.
+    if (!ids.length && d.part && !d.year && /^(?:19|20)\d\d$/.test(d.part))
+      return this.iso({...d, part: undefined, year: d.part})
+    if (!ids.length) {
+      ids = this.seriesParts(isoKey(d.number, d.part), compatible)
+      if (ids.length) notes.push(`series: ${ids.length} parts`)
     }
     if (d.amendment) {
       const amendments = filed
@@ -229,6 +230,10 @@ export class CitationResolver {
       ids = exact(base)
       if (ids.length) notes.push(`amendment ${d.number} not in catalogue; base standard`)
     }
+    if (!ids.length && d.number.startsWith('P')) {
+      ids = exact(d.number.slice(1))
+      if (ids.length) notes.push(`project ${d.number} cited; the approved standard`)
+    }
     if (d.amendment) {
       const amendments = (this.filed.get(ieeeKey(d.number)) ?? [])
         .filter((f) => f.relation === 'amendment' && f.amendment === d.amendment)
@@ -249,6 +254,10 @@ export class CitationResolver {
     const notes: string[] = []
     const own = `ETSI ${d.type} ${d.number}${d.part ? '-' + d.part : ''}`
     let ids = this.exactIds(etsiKey(d.type ?? '', d.number, d.part))
+    if (!ids.length && !d.part) {
+      ids = this.seriesParts(etsiKey(d.type ?? '', d.number), () => true)
+      if (ids.length) notes.push(`series: ${ids.length} parts`)
+    }
     const twinKey = etsiTwinKey(own)
     const twins = (twinKey ? this.idsFiled(twinKey, 'twin') : []).filter(
       (id) =>
@@ -282,6 +291,14 @@ export class CitationResolver {
     )
     const notes = d.version && ids.length ? [`revision ${d.version} cited; catalogue holds the latest`] : []
     return cited(d, ids, notes)
+  }
+
+  /** The parts filed under a series key, first part first. */
+  private seriesParts(key: string, keep: (id: string) => boolean): string[] {
+    return (this.filed.get(key) ?? [])
+      .filter((f) => f.relation === 'part' && keep(f.id))
+      .sort((a, b) => compareNumbers(a.order ?? [], b.order ?? []) || compare(a.id, b.id))
+      .map((f) => f.id)
   }
 
   private exactIds(key: string): string[] {

@@ -49,8 +49,11 @@ const ITU_OTHER_SECTOR = String.raw`(?:ITU|UIT)[-\u2010\u2011\u2012\u2013\s][RD]
 const ITU_PREFIX = String.raw`(?:${ITU_T}\s+(?:(?:Recommendations?|Recommandations?|Recs?\.)\s+)?|(?:Recommendations?|Recommandations?|Recs?\.)\s+(?:${ITU_T}\s+)?)`
 /** One ITU-T number with its edition and amendment; capture groups: number, year, amendment kind, amendment number. */
 const ITU_ITEM = String.raw`(${ITU_SUPPLEMENT}|${ITU_JOINT})${ITU_EDITION}${AMENDMENT}`
-/** An ITU-T number ends at a non-word; "Q.6/17" is Question 6 of Study Group 17, not Q.6. */
-const ITU_END = String.raw`(?![\w]|\/\d)`
+/**
+ * An ITU-T number ends at a non-word; "Q.6/17" is Question 6 of Study Group 17, not Q.6, and
+ * "Y.2000-series" names a series, not Y.2000.
+ */
+const ITU_END = String.raw`(?![\w]|\/\d|-series|\s+series)`
 const LIST_JOIN = String.raw`\s*(?:,|;|\band\b|\bor\b|\bet\b|\bou\b|&)\s*`
 
 /** "ISO 2015", "IEEE 2020": more often an event's year than a standard; kept only if the catalogue holds it. */
@@ -85,7 +88,7 @@ const RULES: Rule[] = [
   // A bare letter-dot-number ("X.509", "E.164"): a citation only if the catalogue holds it.
   {
     pattern: new RegExp(
-      String.raw`(?<![\w.\/-])([A-Z]\.\d{2,}(?:\.\d+)*(?:\/[A-Z]\.\d+(?:\.\d+)*)*)${ITU_EDITION}${AMENDMENT}(?![.\d]*\d|[A-Za-uw-z_]|v[a-z]|\/\d)`,
+      String.raw`(?<![\w.\/-])([A-Z]\.\d{2,}(?:\.\d+)*(?:\/[A-Z]\.\d+(?:\.\d+)*)*)${ITU_EDITION}${AMENDMENT}(?![.\d]*\d|[A-Za-uw-z_]|v[a-z]|\/\d|-series|\s+series)`,
       'g',
     ),
     build: (m) => itu(m[1], m[2], m[3], m[4], false),
