@@ -231,6 +231,7 @@ describe('citations: ITU-T', () => {
       ['these denote X.509 certificates', ['X.509 -> X.509']],
       ['la Recommandation UIT\u2011T Y.4000 relative', ['Recommandation UIT\u2011T Y.4000 -> Y.4000']],
       ['la Recommandation UIT T Y.4900 relative', ['Recommandation UIT T Y.4900 -> Y.4900/L.1600']],
+      ['selon la recommandation UIT-T Y.4000', ['recommandation UIT-T Y.4000 -> Y.4000']],
     ])
   })
 
@@ -420,6 +421,9 @@ describe('citations: IETF, NIST, OGC', () => {
       ['IETF RFC 8446 only', ['IETF RFC 8446 -> RFC 8446']],
       ['la RFC 5280', ['RFC 5280 -> RFC 5280']],
       ['cites RFC 9999', ['RFC 9999 -> ']],
+      ['RFCs 5280 and 6749', ['RFCs 5280 -> RFC 5280', '6749 -> RFC 6749']],
+      ['RFC 2616, RFC 9999 and 2019 drafts', ['RFC 2616 -> RFC 2616', 'RFC 9999 -> ']],
+      ['RFC 5280 and 7777 profiles', ['RFC 5280 -> RFC 5280']],
     ])
     assert.equal(resolver.resolve('RFC 2616')[0].note, 'obsoleted by RFC 7230, RFC 7231')
   })

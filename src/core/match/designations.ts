@@ -46,7 +46,8 @@ const AMENDMENT = String.raw`(?:\s*(?:\/\s*)?((?:Technical\s+)?(?:Amd|Amendment|
 /** "ITU-T", "UIT-T", also with the non-breaking or other hyphens word processors put, or a space. */
 const ITU_T = String.raw`(?:(?:ITU|UIT)[-\u2010\u2011\u2012\u2013\s]T|CCITT)`
 const ITU_OTHER_SECTOR = String.raw`(?:ITU|UIT)[-\u2010\u2011\u2012\u2013\s][RD]`
-const ITU_PREFIX = String.raw`(?:${ITU_T}\s+(?:(?:Recommendations?|Recommandations?|Recs?\.)\s+)?|(?:Recommendations?|Recommandations?|Recs?\.)\s+(?:${ITU_T}\s+)?)`
+const REC_WORD = String.raw`(?:[Rr]ecommendations?|[Rr]ecommandations?|Recs?\.)`
+const ITU_PREFIX = String.raw`(?:${ITU_T}\s+(?:${REC_WORD}\s+)?|${REC_WORD}\s+(?:${ITU_T}\s+)?)`
 /** One ITU-T number with its edition and amendment; capture groups: number, year, amendment kind, amendment number. */
 const ITU_ITEM = String.raw`(${ITU_SUPPLEMENT}|${ITU_JOINT})${ITU_EDITION}${AMENDMENT}`
 /**
@@ -173,8 +174,16 @@ const RULES: Rule[] = [
     build: (m) => ({body: '3GPP', type: m[2] ?? m[3], number: m[4], explicit: Boolean(m[1])}),
   },
   {
-    pattern: /(?<![\w/])(?:IETF\s+)?RFC[\s-]?(\d{1,5})(?!\d)/g,
+    pattern: /(?<![\w/])(?:IETF\s+)?RFCs?[\s-]?(\d{1,5})(?!\d)/g,
     build: (m) => ({body: 'IETF', number: `RFC ${Number(m[1])}`, explicit: true}),
+    // "RFCs 6749 and 6750", "RFC 2289, RFC 4226": a number without "RFC" needs the catalogue.
+    tail: {
+      pattern: new RegExp(
+        String.raw`${LIST_JOIN}(?:RFC[\s-]?(\d{1,5})|(?!(?:19|20)\d\d(?!\d))(\d{3,5}))(?!\d)`,
+        'y',
+      ),
+      build: (m) => ({body: 'IETF', number: `RFC ${Number(m[1] ?? m[2])}`, explicit: Boolean(m[1])}),
+    },
   },
   {
     pattern:
@@ -223,7 +232,7 @@ function listTail(text: string, from: number, head: Built, tail: NonNullable<Rul
   const found: Designation[] = []
   tail.pattern.lastIndex = from
   for (let m = tail.pattern.exec(text); m; m = tail.pattern.exec(text)) {
-    const start = m.index + m[0].indexOf(m[1])
+    const start = m.index + m[0].indexOf(m.slice(1).find((g) => g !== undefined) ?? m[0])
     const end = tail.pattern.lastIndex
     found.push({text: text.slice(start, end), start, end, ...tail.build(m, head)})
   }
