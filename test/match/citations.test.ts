@@ -25,6 +25,9 @@ const CATALOGUE: CitableStandard[] = [
   std('X.1520', 'ITU-T', 'Common vulnerabilities and exposures'),
   std('Y Suppl. 73', 'ITU-T', 'Concept and use cases of a digital twin in smart sustainable cities'),
   std('Q.4010.1 v.1', 'ITU-T', 'Message waiting indication – Part 1'),
+  std('H.265', 'ITU-T', 'High efficiency video coding', 'withdrawn'),
+  std('H.265 (V9)', 'ITU-T', 'High efficiency video coding', 'withdrawn'),
+  std('H.265 (V11)', 'ITU-T', 'High efficiency video coding'),
   std('Q.731.1', 'ITU-T', 'Stage 3 description for number identification supplementary services: DDI'),
   std('Q.731.3', 'ITU-T', 'Stage 3 description for number identification supplementary services: CLIP'),
   std('ISO 9362', 'ISO', 'Banking - Banking telecommunication messages - Business identifier code (BIC)'),
@@ -264,6 +267,7 @@ describe('citations: ITU-T', () => {
       ['ITU-T X.509 (10/2019)', ['ITU-T X.509 (10/2019) -> X.509']],
       ['ITU-T Q.4010.1 is used', ['ITU-T Q.4010.1 -> Q.4010.1 v.1']],
       ['ITU-T Q.731 services', ['ITU-T Q.731 -> Q.731.1, Q.731.3']],
+      ['ITU-T H.265 streams', ['ITU-T H.265 -> H.265 (V11), H.265']],
     ])
     assert.equal(
       resolver.resolve('ITU-T X.509 (2016)')[0].note,
@@ -389,7 +393,7 @@ describe('citations: ETSI and 3GPP', () => {
       ['ETSI EN 319 412-2 profile', ['ETSI EN 319 412-2 -> ETSI EN 319 412-2, ETSI TS 119 412-2']],
       ['ETSI TS 119 412-2 profile', ['ETSI TS 119 412-2 -> ETSI TS 119 412-2, ETSI EN 319 412-2']],
       ['ETSI TS 103 645 baseline', ['ETSI TS 103 645 -> ETSI TS 103 645']],
-      ['NGSI-LD per ETSI GS CIM 009', ['ETSI GS CIM 009 -> ETSI GS CIM 009']],
+      ['the API of ETSI GS CIM 009', ['ETSI GS CIM 009 -> ETSI GS CIM 009']],
     ])
   })
 
@@ -492,6 +496,8 @@ describe('citations: named specifications', () => {
       ['scan the QR code', ['QR code -> ISO/IEC 18004']],
       ['passkeys (WebAuthn) login', ['WebAuthn -> W3C webauthn-3']],
       ['DID Core documents', ['DID Core -> W3C did-core']],
+      ['HEVC streams', ['HEVC -> H.265 (V11), H.265']],
+      ['context data over NGSI-LD', ['NGSI-LD -> ETSI GS CIM 009']],
     ])
   })
 

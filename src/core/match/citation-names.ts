@@ -81,6 +81,41 @@ export const WELL_KNOWN_NAMES: readonly {
     why: 'the short name did-core, written without "W3C"; the title says "Decentralized Identifiers"',
   },
   {
+    name: 'HEVC',
+    pattern: /\bHEVC\b/g,
+    body: 'ITU-T',
+    ids: ['H.265', 'ISO/IEC 23008-2'],
+    why: 'the codec name; the titles say "High efficiency video coding"',
+  },
+  {
+    name: 'VVC',
+    pattern: /\bVVC\b/g,
+    body: 'ITU-T',
+    ids: ['H.266', 'ISO/IEC 23090-3'],
+    why: 'the codec name; the titles say "Versatile video coding"',
+  },
+  {
+    name: 'MPEG-DASH',
+    pattern: /\bMPEG-DASH\b/g,
+    body: 'ISO/IEC',
+    ids: ['ISO/IEC 23009-1'],
+    why: 'the title says "Dynamic adaptive streaming over HTTP (DASH)"; "DASH" alone is a word',
+  },
+  {
+    name: 'glTF',
+    pattern: /\bglTF\b/g,
+    body: 'ISO/IEC',
+    ids: ['ISO/IEC 12113'],
+    why: 'the title writes "glTF™ 2.0" after a generic prefix',
+  },
+  {
+    name: 'NGSI-LD',
+    pattern: /\bNGSI-LD\b/g,
+    body: 'ETSI',
+    ids: ['ETSI GS CIM 009'],
+    why: 'the API name; the title leads with "Context Information Management (CIM)"',
+  },
+  {
     name: 'W3C Verifiable Credentials',
     pattern: /\bW3C\s+Verifiable\s+Credentials?\b(?!\s+Data\s+Model)/g,
     body: 'W3C',
@@ -146,10 +181,8 @@ export class NameIndex {
   private readonly shortNames = new Map<string, NameEntry[]>()
   /** 'OGC|web' -> titles of a named body by their first word after the body's own name, lower-cased. */
   private readonly leads = new Map<string, {words: string[]; entry: NameEntry}[]>()
-  private readonly held: Set<string>
 
   constructor(standards: readonly CitableStandard[]) {
-    this.held = new Set(standards.map((s) => s.id))
     for (const s of standards) {
       let words: number | undefined
       // Counted only for the few titles that give a name.
@@ -256,12 +289,6 @@ export class NameIndex {
       i += hit.words.length - 1
     }
     return found
-  }
-
-  /** Ids of the first of `ids` the catalogue holds. */
-  wellKnown(ids: readonly string[]): string[] {
-    const id = ids.find((i) => this.held.has(i))
-    return id ? [id] : []
   }
 
   /**

@@ -99,7 +99,7 @@ export class CitationResolver {
           number: known.name,
           explicit: true,
         }
-        located.push({designation, ids: this.names.wellKnown(known.ids)})
+        located.push({designation, ids: this.wellKnown(known.ids)})
       }
     }
     for (const m of text.matchAll(NAME_AFTER_BODY)) {
@@ -129,6 +129,17 @@ export class CitationResolver {
       (l) => l.designation,
       (l) => Number(!l.ids),
     )
+  }
+
+  /** The first of a table entry's ids the catalogue holds; an ITU-T number as a citation of it would. */
+  private wellKnown(ids: readonly string[]): string[] {
+    for (const id of ids) {
+      const held = this.standards.get(id)
+      if (held?.org === 'ITU-T')
+        return this.itu({text: id, start: 0, end: 0, body: 'ITU-T', number: id, explicit: true}).ids
+      if (held) return [id]
+    }
+    return []
   }
 
   private named(designation: Designation, ids: string[]): Citation {
@@ -166,7 +177,14 @@ export class CitationResolver {
       ids = unique(halves.flatMap((h) => [...of(h, 'exact'), ...of(h, 'joint')]))
       if (ids.length && halves.length === 1) notes.push(`joint number ${ids.join(', ')}`)
     }
-    if (!ids.length) ids = of(d.number, 'edition').sort(compare).slice(-1)
+    // "H.264" is the first edition, withdrawn; "H.264 (V16)" the one in force: a citation means the
+    // Recommendation, so the current edition comes first.
+    const editions = of(d.number, 'edition').sort((a, b) => editionNumber(b) - editionNumber(a))
+    const current = editions.find((id) => this.statusRank(id) === 0)
+    if (current && !ids.some((id) => this.statusRank(id) === 0)) {
+      if (ids.length) notes.push(`${current} is the edition in force`)
+      ids = [current, ...ids]
+    } else if (!ids.length) ids = editions.slice(0, 1)
     if (!ids.length) {
       ids = this.seriesParts(`ITU|${d.number}`, () => true)
       if (ids.length) notes.push(`series: ${ids.length} parts`)
@@ -329,6 +347,12 @@ export class CitationResolver {
     const note = `${verb} ${first.replacedBy.join(', ')}`
     return {...c, note: c.note ? `${c.note}; ${note}` : note}
   }
+}
+
+/** 16 of "H.264 (V16)", 1 of "Q.4010.1 v.1". */
+function editionNumber(id: string): number {
+  const m = /\(V(\d+)\)$| v\.(\d+)$/.exec(id)
+  return m ? Number(m[1] ?? m[2]) : 0
 }
 
 function cited(designation: Designation, ids: string[], notes: string[]): Citation {
