@@ -30,6 +30,8 @@ const CATALOGUE: CitableStandard[] = [
   std('H.265 (V11)', 'ITU-T', 'High efficiency video coding'),
   std('Q.731.1', 'ITU-T', 'Stage 3 description for number identification supplementary services: DDI'),
   std('Q.731.3', 'ITU-T', 'Stage 3 description for number identification supplementary services: CLIP'),
+  std('ISO 17442', 'ISO', 'Financial services - Legal entity identifier (LEI)', 'withdrawn'),
+  std('ISO 17442-1', 'ISO', 'Financial services - Legal entity identifier (LEI) - Part 1: Assignment'),
   std('ISO 9362', 'ISO', 'Banking - Banking telecommunication messages - Business identifier code (BIC)'),
   std('ETSI EN 301 908-1', 'ETSI', 'IMT cellular networks; Part 1: Introduction and common requirements'),
   std(
@@ -339,6 +341,8 @@ describe('citations: ISO and IEC', () => {
     assert.equal(c.note, 'series: 3 parts')
     resolvesAll([
       ['IEC 62443-3 system security', ['IEC 62443-3 -> IEC 62443-3-3']],
+      ['an ISO 17442 identifier', ['ISO 17442 -> ISO 17442-1, ISO 17442']],
+      ['an ISO 17442-1:2020 identifier', ['ISO 17442-1:2020 -> ISO 17442-1']],
       ['the IEC 62443 family', ['IEC 62443 -> IEC 62443-3-3']],
       ['ETSI EN 301 908 IMT', ['ETSI EN 301 908 -> ETSI EN 301 908-1, ETSI EN 301 908-2']],
     ])
@@ -642,7 +646,8 @@ describe('citations: the bundled catalogue', function () {
     assert.deepEqual(first('DPI-CMS-11', 'WCAG 2.2'), ['W3C WCAG22'])
     assert.equal(first('DPI-PAY-13', 'ISO 20022')?.[0], 'ISO 20022-1')
     assert.deepEqual(first('DPI-REGN-19', 'ISO/IEC 18004'), ['ISO/IEC 18004'])
-    assert.deepEqual(first('DPI-ARCH-17', 'ISO 8601'), ['ISO 8601'])
+    // ISO 8601 (2004) is withdrawn; its parts 1 and 2 (2019) are in force.
+    assert.deepEqual(first('DPI-ARCH-17', 'ISO 8601'), ['ISO 8601-1', 'ISO 8601-2', 'ISO 8601'])
   })
 
   it('finds in the requirements only designations that are citations', () => {

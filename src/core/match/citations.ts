@@ -223,9 +223,15 @@ export class CitationResolver {
     // "ISO 1059-1973": the old way of writing an edition year.
     if (!ids.length && d.part && !d.year && /^(?:19|20)\d\d$/.test(d.part))
       return this.iso({...d, part: undefined, year: d.part})
-    if (!ids.length) {
-      ids = this.seriesParts(isoKey(d.number, d.part), compatible)
-      if (ids.length) notes.push(`series: ${ids.length} parts`)
+    // No id, or only a withdrawn one ("ISO 17442", since split into parts): the parts in force.
+    if (ids.every((id) => this.statusRank(id) === 2)) {
+      const parts = this.seriesParts(isoKey(d.number, d.part), compatible)
+      if (parts.some((id) => this.statusRank(id) < 2)) {
+        notes.push(
+          ids.length ? `withdrawn; its series: ${parts.length} parts` : `series: ${parts.length} parts`,
+        )
+        ids = [...parts, ...ids]
+      }
     }
     if (d.amendment) {
       const amendments = filed
