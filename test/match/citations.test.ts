@@ -25,11 +25,26 @@ const CATALOGUE: CitableStandard[] = [
   std('X.1520', 'ITU-T', 'Common vulnerabilities and exposures'),
   std('Y Suppl. 73', 'ITU-T', 'Concept and use cases of a digital twin in smart sustainable cities'),
   std('Q.4010.1 v.1', 'ITU-T', 'Message waiting indication – Part 1'),
+  std('H.265', 'ITU-T', 'High efficiency video coding', 'withdrawn'),
+  std('H.265 (V9)', 'ITU-T', 'High efficiency video coding', 'withdrawn'),
+  std('H.265 (V11)', 'ITU-T', 'High efficiency video coding'),
+  std('Q.731.1', 'ITU-T', 'Stage 3 description for number identification supplementary services: DDI'),
+  std('Q.731.3', 'ITU-T', 'Stage 3 description for number identification supplementary services: CLIP'),
+  std('ISO 17442', 'ISO', 'Financial services - Legal entity identifier (LEI)', 'withdrawn'),
+  std('ISO 17442-1', 'ISO', 'Financial services - Legal entity identifier (LEI) - Part 1: Assignment'),
+  std('ISO 9362', 'ISO', 'Banking - Banking telecommunication messages - Business identifier code (BIC)'),
+  std('ETSI EN 301 908-1', 'ETSI', 'IMT cellular networks; Part 1: Introduction and common requirements'),
+  std(
+    'ETSI EN 301 908-2',
+    'ETSI',
+    'IMT cellular networks; Part 2: CDMA Direct Spread (UTRA FDD) User Equipment',
+  ),
   std('A.13', 'ITU-T', 'Collaboration with other organizations'),
   std('B.12', 'ITU-T', 'Use of the decimal marker'),
   std('G.711', 'ITU-T', 'Pulse code modulation (PCM) of voice frequencies'),
   std('F.400', 'ITU-T', 'Message handling system and service overview'),
   std('ISO/IEC 27001', 'ISO/IEC', 'Information security management systems — Requirements'),
+  std('ISO/IEC 27002', 'ISO/IEC', 'Information security controls'),
   std(
     'ISO/IEC 27001/Amd 1',
     'ISO/IEC',
@@ -143,6 +158,11 @@ const CATALOGUE: CitableStandard[] = [
   std('OGC 06-042', 'OGC', 'OpenGIS Web Map Service (WMS) Implementation Specification'),
   std('OGC 09-025', 'OGC', 'OGC® Web Feature Service 2.0 Interface Standard - With Corrigendum'),
   std('OGC 12-027', 'OGC', 'OGC Web Feature Service (WFS) Temporality Extension'),
+  std('OGC 02-024', 'OGC', 'Web Coverage Service'),
+  std('OGC 15-078', 'OGC', 'OGC SensorThings API Part 1: Sensing'),
+  std('OGC 18-088', 'OGC', 'OGC SensorThings API Part 1: Sensing Version 1.1'),
+  std('OGC 17-079', 'OGC', 'OGC SensorThings API Part 2 – Tasking Core'),
+  std('OGC 17-089', 'OGC', 'OGC Web Coverage Service (WCS) 2.1 Interface Standard - Core'),
   std('OGC 17-069', 'OGC', 'OGC API - Features - Part 1: Core corrigendum'),
   std(
     'OGC 18-058',
@@ -213,6 +233,10 @@ describe('citations: ITU-T', () => {
       ['numbers in E.164 format', ['E.164 -> E.164']],
       ['X.509v3 certificates and X.509-based PKI', ['X.509 -> X.509']],
       ['see Y Suppl. 73 on digital twins', ['Y Suppl. 73 -> Y Suppl. 73']],
+      ['these denote X.509 certificates', ['X.509 -> X.509']],
+      ['la Recommandation UIT\u2011T Y.4000 relative', ['Recommandation UIT\u2011T Y.4000 -> Y.4000']],
+      ['la Recommandation UIT T Y.4900 relative', ['Recommandation UIT T Y.4900 -> Y.4900/L.1600']],
+      ['selon la recommandation UIT-T Y.4000', ['recommandation UIT-T Y.4000 -> Y.4000']],
     ])
   })
 
@@ -244,6 +268,8 @@ describe('citations: ITU-T', () => {
       ['X.509 (2019) Cor. 1 fixes it', ['X.509 (2019) Cor. 1 -> X.509, X.509 (2019) Cor. 1']],
       ['ITU-T X.509 (10/2019)', ['ITU-T X.509 (10/2019) -> X.509']],
       ['ITU-T Q.4010.1 is used', ['ITU-T Q.4010.1 -> Q.4010.1 v.1']],
+      ['ITU-T Q.731 services', ['ITU-T Q.731 -> Q.731.1, Q.731.3']],
+      ['ITU-T H.265 streams', ['ITU-T H.265 -> H.265 (V11), H.265']],
     ])
     assert.equal(
       resolver.resolve('ITU-T X.509 (2016)')[0].note,
@@ -261,6 +287,9 @@ describe('citations: ITU-T', () => {
       'section F.400 and clause G.711',
       'voir le tableau A.13 et l’annexe B.12',
       'release 17 of version 5.2 in 2023',
+      'Question ITU-T Q.6/17 studies it',
+      'the ITU-T Y.4000-series and ITU-T Y.4000 series texts',
+      'ITU-R F.400 and ITU-R Recommendation G.711',
     ])
       assert.deepEqual(cites(text), [], text)
   })
@@ -290,6 +319,19 @@ describe('citations: ISO and IEC', () => {
       ['an ISO/TS 10303-52 mesh', ['ISO/TS 10303-52 -> ISO/TS 10303-52']],
       ['NF EN ISO 19650-1', ['NF EN ISO 19650-1 -> ISO 19650-1']],
       ['ISO/CEI 14443-4', ['ISO/CEI 14443-4 -> ISO/IEC 14443-4']],
+      ['ISO 9362-2014 codes', ['ISO 9362-2014 -> ISO 9362']],
+    ])
+  })
+
+  it('expands a list of numbers after one body', () => {
+    resolvesAll([
+      ['ISO/IEC 27001 and 27002 controls', ['ISO/IEC 27001 -> ISO/IEC 27001', '27002 -> ISO/IEC 27002']],
+      ['ISO/IEC 27001/27002', ['ISO/IEC 27001 -> ISO/IEC 27001', '27002 -> ISO/IEC 27002']],
+      [
+        'ISO 19650-1, 19650-2 et 24165-1',
+        ['ISO 19650-1 -> ISO 19650-1', '19650-2 -> ISO 19650-2', '24165-1 -> ISO 24165-1'],
+      ],
+      ['ISO 8601-1, 2015 edition, and 100 users', ['ISO 8601-1 -> ISO 8601-1']],
     ])
   })
 
@@ -297,6 +339,13 @@ describe('citations: ISO and IEC', () => {
     const [c] = resolver.resolve('payment messages in ISO 20022 format')
     assert.deepEqual(c.ids, ['ISO 20022-1', 'ISO 20022-2', 'ISO 20022-10'])
     assert.equal(c.note, 'series: 3 parts')
+    resolvesAll([
+      ['IEC 62443-3 system security', ['IEC 62443-3 -> IEC 62443-3-3']],
+      ['an ISO 17442 identifier', ['ISO 17442 -> ISO 17442-1, ISO 17442']],
+      ['an ISO 17442-1:2020 identifier', ['ISO 17442-1:2020 -> ISO 17442-1']],
+      ['the IEC 62443 family', ['IEC 62443 -> IEC 62443-3-3']],
+      ['ETSI EN 301 908 IMT', ['ETSI EN 301 908 -> ETSI EN 301 908-1, ETSI EN 301 908-2']],
+    ])
   })
 
   it('does not cross ISO and IEC numbering, and reports numbers the catalogue lacks', () => {
@@ -315,6 +364,8 @@ describe('citations: ISO and IEC', () => {
       'the ISO committee',
       'ISO/TC 211 work',
       'IECs',
+      'the ISO 2015 audit',
+      'at the IEEE 2020 conference',
     ])
       assert.deepEqual(cites(text), [], text)
   })
@@ -328,6 +379,7 @@ describe('citations: IEEE', () => {
       ['IEEE Std 802.15.4-2020 PHY', ['IEEE Std 802.15.4-2020 -> IEEE 802.15.4, ISO/IEC/IEEE 8802-15-4']],
       ['Wi-Fi (802.11) only', ['802.11 -> IEEE 802.11']],
       ['IEEE 1547-2018 inverters', ['IEEE 1547-2018 -> IEEE 1547']],
+      ['the IEEE P1547 revision', ['IEEE P1547 -> IEEE 1547']],
       ['IEEE 9999 is cited', ['IEEE 9999 -> ']],
     ])
     assert.equal(
@@ -345,7 +397,7 @@ describe('citations: ETSI and 3GPP', () => {
       ['ETSI EN 319 412-2 profile', ['ETSI EN 319 412-2 -> ETSI EN 319 412-2, ETSI TS 119 412-2']],
       ['ETSI TS 119 412-2 profile', ['ETSI TS 119 412-2 -> ETSI TS 119 412-2, ETSI EN 319 412-2']],
       ['ETSI TS 103 645 baseline', ['ETSI TS 103 645 -> ETSI TS 103 645']],
-      ['NGSI-LD per ETSI GS CIM 009', ['ETSI GS CIM 009 -> ETSI GS CIM 009']],
+      ['the API of ETSI GS CIM 009', ['ETSI GS CIM 009 -> ETSI GS CIM 009']],
     ])
   })
 
@@ -377,6 +429,9 @@ describe('citations: IETF, NIST, OGC', () => {
       ['IETF RFC 8446 only', ['IETF RFC 8446 -> RFC 8446']],
       ['la RFC 5280', ['RFC 5280 -> RFC 5280']],
       ['cites RFC 9999', ['RFC 9999 -> ']],
+      ['RFCs 5280 and 6749', ['RFCs 5280 -> RFC 5280', '6749 -> RFC 6749']],
+      ['RFC 2616, RFC 9999 and 2019 drafts', ['RFC 2616 -> RFC 2616', 'RFC 9999 -> ']],
+      ['RFC 5280 and 7777 profiles', ['RFC 5280 -> RFC 5280']],
     ])
     assert.equal(resolver.resolve('RFC 2616')[0].note, 'obsoleted by RFC 7230, RFC 7231')
   })
@@ -386,6 +441,7 @@ describe('citations: IETF, NIST, OGC', () => {
       ['NIST SP 800-63B AAL2', ['NIST SP 800-63B -> NIST SP 800-63b']],
       ['SP 800-53 Rev. 5 controls', ['SP 800-53 Rev. 5 -> NIST SP 800-53']],
       ['FIPS 140-3 level 3', ['FIPS 140-3 -> NIST FIPS 140-3']],
+      ['NIST 800-53 or CIS', ['NIST 800-53 -> NIST SP 800-53']],
       ['FIPS 140', ['FIPS 140 -> NBS FIPS 140']],
     ])
   })
@@ -395,6 +451,8 @@ describe('citations: IETF, NIST, OGC', () => {
       ['OGC 06-042', ['OGC 06-042 -> OGC 06-042']],
       ['served as OGC WMS layers', ['OGC WMS -> OGC 06-042']],
       ['the OGC Web Feature Service interface', ['OGC Web Feature Service -> OGC 09-025']],
+      ['the OGC Web Coverage Service', ['OGC Web Coverage Service -> OGC 17-089']],
+      ['OGC SensorThings API feeds', ['OGC SensorThings API -> OGC 18-088, OGC 15-078, OGC 17-079']],
       ['OGC API - Features endpoints', ['OGC API - Features -> OGC 17-069, OGC 18-058']],
     ])
   })
@@ -412,6 +470,11 @@ describe('citations: named specifications', () => {
         ['Verifiable Credentials Data Model 2.0 -> W3C vc-data-model-2.0'],
       ],
       ['TLS 1.3 only', ['TLS 1.3 -> RFC 9846, RFC 8446']],
+      [
+        'Web Content Accessibility Guidelines 2.1',
+        ['Web Content Accessibility Guidelines 2.1 -> W3C WCAG21'],
+      ],
+      ['Decentralized Identifiers v1.1', ['Decentralized Identifiers v1.1 -> W3C did-1.1']],
       ['TLS 1.2 or later', ['TLS 1.2 -> RFC 5246']],
     ])
   })
@@ -429,12 +492,16 @@ describe('citations: named specifications', () => {
   it('resolves the few well-known names no title yields', () => {
     resolvesAll([
       ['OAuth 2.0 code grant', ['OAuth 2.0 -> RFC 6749']],
+      ['an OAuth2 token', ['OAuth2 -> RFC 6749']],
+      ['keywords: openid connect, sso', ['openid connect -> OpenID openid-connect-core-1_0']],
       ['login with OpenID Connect', ['OpenID Connect -> OpenID openid-connect-core-1_0']],
       ['presentations over OpenID4VP', ['OpenID4VP -> OpenID openid-4-verifiable-presentations-1_0']],
       ['keywords: openid4vci', ['openid4vci -> OpenID openid-4-verifiable-credential-issuance-1_0']],
       ['scan the QR code', ['QR code -> ISO/IEC 18004']],
       ['passkeys (WebAuthn) login', ['WebAuthn -> W3C webauthn-3']],
       ['DID Core documents', ['DID Core -> W3C did-core']],
+      ['HEVC streams', ['HEVC -> H.265 (V11), H.265']],
+      ['context data over NGSI-LD', ['NGSI-LD -> ETSI GS CIM 009']],
     ])
   })
 
@@ -448,6 +515,7 @@ describe('citations: named specifications', () => {
         'a Verifiable Credentials Data Model document',
         ['Verifiable Credentials Data Model -> W3C vc-data-model-2.0'],
       ],
+      ['the Web Content Accessibility Guidelines', ['Web Content Accessibility Guidelines -> W3C WCAG22']],
     ])
   })
 
@@ -578,7 +646,8 @@ describe('citations: the bundled catalogue', function () {
     assert.deepEqual(first('DPI-CMS-11', 'WCAG 2.2'), ['W3C WCAG22'])
     assert.equal(first('DPI-PAY-13', 'ISO 20022')?.[0], 'ISO 20022-1')
     assert.deepEqual(first('DPI-REGN-19', 'ISO/IEC 18004'), ['ISO/IEC 18004'])
-    assert.deepEqual(first('DPI-ARCH-17', 'ISO 8601'), ['ISO 8601'])
+    // ISO 8601 (2004) is withdrawn; its parts 1 and 2 (2019) are in force.
+    assert.deepEqual(first('DPI-ARCH-17', 'ISO 8601'), ['ISO 8601-1', 'ISO 8601-2', 'ISO 8601'])
   })
 
   it('finds in the requirements only designations that are citations', () => {

@@ -16,9 +16,10 @@ export interface CitableStandard {
 
 /**
  * How a catalogue id relates to the number filed under a key: the same document, one half of a
- * joint number, an amendment or corrigendum of it, or another edition of it.
+ * joint number, an amendment or corrigendum of it, another edition of it, a part of the series,
+ * an ETSI twin (same number, another document type), or the ETSI transposition of a 3GPP spec.
  */
-export type KeyRelation = 'exact' | 'joint' | 'amendment' | 'edition'
+export type KeyRelation = 'exact' | 'joint' | 'amendment' | 'edition' | 'part' | 'twin' | 'transposition'
 
 export interface CatalogueKey {
   key: string
@@ -26,6 +27,8 @@ export interface CatalogueKey {
   /** For an amendment: 'Amd 1', 'Cor 1' (the same spelling as Designation.amendment). */
   amendment?: string
   year?: string
+  /** For a part: its part numbers, to list a series first part first. */
+  order?: number[]
 }
 
 const ITU_ID =
@@ -57,30 +60,73 @@ export function nistKey(type: string, number: string): string {
   return `NIST|${type}|${number.toUpperCase()}`
 }
 
-/** Keys under which a catalogue standard is found. */
+/** Keys under which a catalogue standard is found; only the id forms of its own body are tried. */
 export function catalogueKeys(s: CitableStandard): CatalogueKey[] {
   const keys: CatalogueKey[] = [{key: `ID|${s.id.toLowerCase()}`, relation: 'exact'}]
-  if (s.org === 'ITU-T') keys.push(...ituKeys(s.id))
-  const iso = ISO_ID.exec(s.id)
-  if (iso) {
-    const base = isoKey(iso[3], iso[4] ? iso[4].slice(1) : undefined)
-    const amendment = ISO_AMENDMENT.exec(iso[5])
-    if (iso[5] === '') keys.push({key: base, relation: 'exact'})
-    else if (amendment)
-      keys.push({key: base, relation: 'amendment', amendment: `${amendment[1]} ${amendment[2]}`})
+  const id = s.id
+  if (s.org === 'ITU-T') keys.push(...ituKeys(id))
+  if (id.startsWith('ISO') || id.startsWith('IEC') || id.startsWith('CISPR')) keys.push(...isoKeys(id))
+  if (id.startsWith('IEEE ')) {
+    const ieee = IEEE_ID.exec(id)
+    const amendment = ieee?.[2] ? `${ieee[2]} ${ieee[3]}` : undefined
+    if (ieee)
+      keys.push({
+        key: ieeeKey(ieee[1]),
+        relation: amendment ? 'amendment' : 'exact',
+        amendment,
+        year: ieee[4],
+      })
   }
-  const ieee = IEEE_ID.exec(s.id)
-  if (ieee) {
-    const amendment = ieee[2] ? `${ieee[2]} ${ieee[3]}` : undefined
-    keys.push({key: ieeeKey(ieee[1]), relation: amendment ? 'amendment' : 'exact', amendment, year: ieee[4]})
-  }
-  const etsi = ETSI_ID.exec(s.id)
-  if (etsi)
-    keys.push({key: etsiKey(etsi[1], etsi[2], etsi[3] ? etsi[3].slice(1) : undefined), relation: 'exact'})
-  const gpp = /^3GPP (?:TS|TR) (\d{2}\.\d{3}.*)$/.exec(s.id)
+  if (id.startsWith('ETSI ')) keys.push(...etsiKeys(s))
+  const gpp = id.startsWith('3GPP ') ? /^3GPP (?:TS|TR) (\d{2}\.\d{3}.*)$/.exec(id) : null
   if (gpp) keys.push({key: `3GPP|${gpp[1]}`, relation: 'exact'})
-  const nist = NIST_ID.exec(s.id)
+  const nist = id.startsWith('NIST ') || id.startsWith('NBS ') ? NIST_ID.exec(id) : null
   if (nist) keys.push({key: nistKey(nist[1], nist[2]), relation: 'exact'})
+  return keys
+}
+
+function isoKeys(id: string): CatalogueKey[] {
+  const iso = ISO_ID.exec(id)
+  if (!iso) return []
+  const part = iso[4] ? iso[4].slice(1) : undefined
+  const base = isoKey(iso[3], part)
+  if (iso[5] === '') {
+    const keys: CatalogueKey[] = [{key: base, relation: 'exact'}]
+    // Filed under each level of its series too: "ISO 20022" and "IEC 60721-3" have no id, only parts.
+    const levels = part ? part.split(/[-.]/) : []
+    for (let i = 0; i < levels.length; i++)
+      keys.push({
+        key: isoKey(iso[3], levels.slice(0, i).join('-') || undefined),
+        relation: 'part',
+        order: levels.slice(i).map(Number),
+      })
+    return keys
+  }
+  const amendment = ISO_AMENDMENT.exec(iso[5])
+  return amendment ? [{key: base, relation: 'amendment', amendment: `${amendment[1]} ${amendment[2]}`}] : []
+}
+
+/**
+ * ETSI ids by type and number; EN/TS twins (EN 319 412-2, TS 119 412-2: ETSI publishes a text as a
+ * TS and then as an EN, the number's first digit telling which) under the number without that digit;
+ * and a transposition under the 3GPP spec its title names: "(3GPP TS 23.501 version 19.7.0 ...)".
+ */
+function etsiKeys(s: CitableStandard): CatalogueKey[] {
+  const keys: CatalogueKey[] = []
+  const etsi = ETSI_ID.exec(s.id)
+  if (etsi) {
+    const part = etsi[3] ? etsi[3].slice(1) : undefined
+    keys.push({key: etsiKey(etsi[1], etsi[2], part), relation: 'exact'})
+    // A multi-part deliverable ("EN 301 908") is cited by its number alone.
+    if (part)
+      keys.push({key: etsiKey(etsi[1], etsi[2]), relation: 'part', order: part.split('-').map(Number)})
+  }
+  const twin = etsiTwinKey(s.id)
+  if (twin) keys.push({key: twin, relation: 'twin'})
+  const spec = s.title.includes('3GPP')
+    ? /\(3GPP (?:TS|TR) (\d{2}\.\d{3}(?:-\d+)*) version/.exec(s.title)
+    : null
+  if (spec) keys.push({key: `3GPP|${spec[1]}`, relation: 'transposition'})
   return keys
 }
 
@@ -94,6 +140,9 @@ function ituKeys(id: string): CatalogueKey[] {
   const amendment = ITU_AMENDMENT.exec(rest)
   if (rest === '') {
     relations.push({key: `ITU|${number}`, relation: 'exact'})
+    // Q.731.3 is a part of the Q.731 series, which may have no Recommendation of its own.
+    const parent = /^([A-Z]\.\d+(?:\.\d+)*)\.(\d+)$/.exec(number)
+    if (parent) relations.push({key: `ITU|${parent[1]}`, relation: 'part', order: [Number(parent[2])]})
     if (halves.length > 1)
       relations.push(...halves.map((h) => ({key: `ITU|${h}`, relation: 'joint' as const})))
   } else if (amendment) {
@@ -111,27 +160,10 @@ function ituKeys(id: string): CatalogueKey[] {
   return relations
 }
 
-/** Parts of an ISO-family series, filed under the series number: "ISO 20022-4" under "ISO|20022". */
-export function isoSeriesKey(id: string): {key: string; order: number[]} | undefined {
-  const iso = ISO_ID.exec(id)
-  if (!iso || !iso[4] || iso[5] !== '') return undefined
-  return {key: isoKey(iso[3]), order: iso[4].slice(1).split(/[-.]/).map(Number)}
-}
-
-/**
- * ETSI ids of other document types with the same number but another leading digit (EN 319 412-2,
- * TS 119 412-2): ETSI publishes the same text as a TS and then an EN. Filed without that digit.
- */
+/** Where the twins of an ETSI EN, TS, ES or TR number are filed (see etsiKeys). */
 export function etsiTwinKey(id: string): string | undefined {
-  const etsi = /^ETSI (EN|TS|ES|TR) \d(\d{2} \d{3}(?:-\d+)*)$/.exec(id)
-  return etsi ? `ETSI-TWIN|${etsi[2]}` : undefined
-}
-
-/** The 3GPP specification an ETSI document transposes, read from its title: "(3GPP TS 23.501 version 19.7.0 ...)". */
-export function transposedSpec(s: CitableStandard): string | undefined {
-  if (s.org !== 'ETSI') return undefined
-  const m = /\(3GPP (?:TS|TR) (\d{2}\.\d{3}(?:-\d+)*) version/.exec(s.title)
-  return m ? `3GPP|${m[1]}` : undefined
+  const etsi = /^ETSI (?:EN|TS|ES|TR) \d(\d{2} \d{3}(?:-\d+)*)$/.exec(id)
+  return etsi ? `ETSI-TWIN|${etsi[1]}` : undefined
 }
 
 const STATUS_RANK: Record<string, number> = {'in-force': 0, 'under-study': 1, withdrawn: 2}

@@ -26,14 +26,14 @@ export const WELL_KNOWN_NAMES: readonly {
 }[] = [
   {
     name: 'OAuth 2.0',
-    pattern: /\bOAuth\s+2(?:\.0)?(?![\w.])/g,
+    pattern: /\bOAuth\s?2(?:\.0)?(?![\w.])/g,
     body: 'IETF',
     ids: ['RFC 6749'],
     why: 'dozens of RFC titles say "OAuth 2.0"; the name means the framework, RFC 6749',
   },
   {
     name: 'OpenID Connect',
-    pattern: /\bOpenID\s+Connect(?!\s+(?:[A-Z][a-z]+\s+)*\d)(?:\s+(?:Core\s+)?1\.0)?(?![\w.])/g,
+    pattern: /\bOpenID\s+Connect(?!\s+(?:[A-Z][a-z]+\s+)*\d)(?:\s+(?:Core\s+)?1\.0)?(?![\w.])/gi,
     body: 'OpenID Foundation',
     ids: ['OpenID openid-connect-core-1_0'],
     why: 'the suite name; Core is its normative base, and no title is just "OpenID Connect"',
@@ -81,6 +81,41 @@ export const WELL_KNOWN_NAMES: readonly {
     why: 'the short name did-core, written without "W3C"; the title says "Decentralized Identifiers"',
   },
   {
+    name: 'HEVC',
+    pattern: /\bHEVC\b/g,
+    body: 'ITU-T',
+    ids: ['H.265', 'ISO/IEC 23008-2'],
+    why: 'the codec name; the titles say "High efficiency video coding"',
+  },
+  {
+    name: 'VVC',
+    pattern: /\bVVC\b/g,
+    body: 'ITU-T',
+    ids: ['H.266', 'ISO/IEC 23090-3'],
+    why: 'the codec name; the titles say "Versatile video coding"',
+  },
+  {
+    name: 'MPEG-DASH',
+    pattern: /\bMPEG-DASH\b/g,
+    body: 'ISO/IEC',
+    ids: ['ISO/IEC 23009-1'],
+    why: 'the title says "Dynamic adaptive streaming over HTTP (DASH)"; "DASH" alone is a word',
+  },
+  {
+    name: 'glTF',
+    pattern: /\bglTF\b/g,
+    body: 'ISO/IEC',
+    ids: ['ISO/IEC 12113'],
+    why: 'the title writes "glTF™ 2.0" after a generic prefix',
+  },
+  {
+    name: 'NGSI-LD',
+    pattern: /\bNGSI-LD\b/g,
+    body: 'ETSI',
+    ids: ['ETSI GS CIM 009'],
+    why: 'the API name; the title leads with "Context Information Management (CIM)"',
+  },
+  {
     name: 'W3C Verifiable Credentials',
     pattern: /\bW3C\s+Verifiable\s+Credentials?\b(?!\s+Data\s+Model)/g,
     body: 'W3C',
@@ -120,8 +155,9 @@ function versionOrder(a: string | undefined, b: string | undefined): number {
 const ACRONYM_IN_TITLE =
   /\(([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*?)s?\)(?:\s+(?:Protocol|Specification|Standard))?(?:\s+(?:Version|v\.?|Level)\s*|\s+)?(\d+\.\d+(?:\.\d+)*)?/g
 const NAME_AND_VERSION_TITLE =
-  /^([A-Z][\w+-]*(?:\s+[\w+-]+){0,5}?)\s+(?:(?:Version|Level)\s+|v\.?\s?)?(\d+\.\d+(?:\.\d+)*)(?=$|\s*[-–:(,]|\s+(?:Plus|incorporating|Part|Errata|Edition|Second|Final|-|draft))/
-const SERIES_TITLE = /^(.{6,80}?)\s+[-–]\s+Part\s+\d+\s*:/
+  /^([A-Z][\w+-]*(?:\s+[\w+-]+){0,5}?)(?:\s+\([A-Za-z0-9]+\))?\s+(?:(?:Version|Level)\s+|v\.?\s?)?(\d+\.\d+(?:\.\d+)*)(?=$|\s*[-–:(,]|\s+(?:Plus|incorporating|Part|Errata|Edition|Second|Final|-|draft))/
+/** "OGC API - Features - Part 1: Core", "OGC SensorThings API Part 2 – Tasking Core": the series name and part. */
+const SERIES_TITLE = /^(.{6,80}?)(?:\s+[-–]|[.,;])?\s+Part\s+(\d+)\s*[:–-]/
 const SHORT_NAME = /^(W3C|OASIS) (.+?)(?:-?v?(\d+(?:\.\d+)*))?$/
 const TITLE_VERSION = /(?:\s|^)(?:(?:Version|Level)\s+|v\.?\s?)?(\d+\.\d+(?:\.\d+)*)\s*$/
 /** Words that make a "name + number" title a clause, a release or a generic heading, not a name. */
@@ -145,23 +181,24 @@ export class NameIndex {
   private readonly shortNames = new Map<string, NameEntry[]>()
   /** 'OGC|web' -> titles of a named body by their first word after the body's own name, lower-cased. */
   private readonly leads = new Map<string, {words: string[]; entry: NameEntry}[]>()
-  private readonly held: Set<string>
 
   constructor(standards: readonly CitableStandard[]) {
-    this.held = new Set(standards.map((s) => s.id))
     for (const s of standards) {
-      const words = specificWords(s.title)
+      let words: number | undefined
+      // Counted only for the few titles that give a name.
       const entry = (version?: string): NameEntry => ({
         id: s.id,
         org: s.org,
         version: version ? normaliseVersion(version) : undefined,
-        words,
+        words: (words ??= specificWords(s.title)),
         status: s.status,
       })
       // Cheap tests first: the title patterns are tried on a few thousand of ~60,000 titles.
       const versioned = /\d\.\d/.test(s.title)
       if (s.title.includes('(')) {
         for (const m of s.title.matchAll(ACRONYM_IN_TITLE)) {
+          // An acronym without a version is a citation only after its body (see afterBody).
+          if (!m[2] && !NAMED_BODIES.has(s.org)) continue
           const e = entry(m[2])
           push(this.acronyms, m[1], e)
           const expansion = expansionOf(s.title.slice(0, m.index), m[1])
@@ -178,12 +215,14 @@ export class NameIndex {
         }
       }
       const series = s.title.includes('Part') ? SERIES_TITLE.exec(s.title) : null
-      const part = series ? /Part\s+(\d+)/.exec(s.title) : null
-      if (series && part) push(this.series, series[1].toLowerCase(), {entry: entry(), part: Number(part[1])})
+      if (series) {
+        const version = /(?:Version|v)\s?(\d+(?:\.\d+)+)/.exec(s.title)?.[1]
+        push(this.series, series[1].toLowerCase(), {entry: entry(version), part: Number(series[2])})
+      }
       if (NAMED_BODIES.has(s.org)) {
-        const words = s.title.replace(LEADING_BODY_WORDS, '').toLowerCase().split(/\s+/)
+        const words = s.title.replace(LEADING_BODY_WORDS, '').split(/\s+/)
         const version = words.find((w) => /^v?\d+\.\d/.test(w))
-        push(this.leads, `${s.org}|${words[0]}`, {words, entry: entry(version)})
+        push(this.leads, `${s.org}|${words[0].toLowerCase()}`, {words, entry: entry(version)})
       }
       const short = s.id.startsWith('W3C ') || s.id.startsWith('OASIS ') ? SHORT_NAME.exec(s.id) : null
       // A short name without a version ("did-core") takes the title's ("Decentralized Identifiers (DIDs) v1.0").
@@ -195,7 +234,10 @@ export class NameIndex {
         )
     }
     for (const list of this.series.values())
-      list.sort((a, b) => a.part - b.part || byGenerality(a.entry, b.entry))
+      list.sort(
+        (a, b) =>
+          a.part - b.part || versionOrder(a.entry.version, b.entry.version) || byGenerality(a.entry, b.entry),
+      )
   }
 
   private addFullName(name: string, entry: NameEntry): void {
@@ -247,12 +289,6 @@ export class NameIndex {
       i += hit.words.length - 1
     }
     return found
-  }
-
-  /** Ids of the first of `ids` the catalogue holds. */
-  wellKnown(ids: readonly string[]): string[] {
-    const id = ids.find((i) => this.held.has(i))
-    return id ? [id] : []
   }
 
   /**
@@ -325,7 +361,9 @@ export class NameIndex {
     if (series?.length) return series.map((p) => p.entry.id)
     const cited = name.toLowerCase().split(/\s+/)
     const leading = (this.leads.get(`${body}|${cited[0]}`) ?? []).filter(
-      (t) => cited.every((w, i) => t.words[i] === w) && t.words.slice(cited.length).every(isGeneric),
+      (t) =>
+        cited.every((w, i) => t.words[i]?.toLowerCase() === w) &&
+        t.words.slice(cited.length).every(isGeneric),
     )
     if (leading.length) return pick(leading.map((t) => t.entry))
     if (!name.includes(' ')) {

@@ -12,12 +12,10 @@ import {
   etsiTwinKey,
   ieeeKey,
   isoKey,
-  isoSeriesKey,
   nistKey,
   compare,
   pushTo as push,
   statusRank,
-  transposedSpec,
   type CatalogueKey,
   type CitableStandard,
 } from './citation-keys.js'
@@ -55,29 +53,18 @@ const NAME_AFTER_BODY =
 export class CitationResolver {
   private readonly standards = new Map<string, CitableStandard>()
   private readonly filed = new Map<string, Filed[]>()
-  private readonly series = new Map<string, {id: string; order: number[]}[]>()
-  private readonly twins = new Map<string, string[]>()
-  /** '3GPP|23.501' -> ETSI ids that transpose it, and back. */
-  private readonly transpositions = new Map<string, string[]>()
+  /** ETSI id -> the key of the 3GPP spec it transposes. */
   private readonly transposes = new Map<string, string>()
   private readonly names: NameIndex
 
   constructor(standards: readonly CitableStandard[]) {
     for (const s of standards) {
       this.standards.set(s.id, s)
-      for (const {key, ...rest} of catalogueKeys(s)) push(this.filed, key, {id: s.id, ...rest})
-      const part = isoSeriesKey(s.id)
-      if (part) push(this.series, part.key, {id: s.id, order: part.order})
-      const twin = etsiTwinKey(s.id)
-      if (twin) push(this.twins, twin, s.id)
-      const spec = transposedSpec(s)
-      if (spec) {
-        push(this.transpositions, spec, s.id)
-        this.transposes.set(s.id, spec)
+      for (const {key, ...rest} of catalogueKeys(s)) {
+        push(this.filed, key, {id: s.id, ...rest})
+        if (rest.relation === 'transposition') this.transposes.set(s.id, key)
       }
     }
-    for (const parts of this.series.values())
-      parts.sort((a, b) => compareNumbers(a.order, b.order) || compare(a.id, b.id))
     this.names = new NameIndex(standards)
   }
 
@@ -112,7 +99,7 @@ export class CitationResolver {
           number: known.name,
           explicit: true,
         }
-        located.push({designation, ids: this.names.wellKnown(known.ids)})
+        located.push({designation, ids: this.wellKnown(known.ids)})
       }
     }
     for (const m of text.matchAll(NAME_AFTER_BODY)) {
@@ -142,6 +129,17 @@ export class CitationResolver {
       (l) => l.designation,
       (l) => Number(!l.ids),
     )
+  }
+
+  /** The first of a table entry's ids the catalogue holds; an ITU-T number as a citation of it would. */
+  private wellKnown(ids: readonly string[]): string[] {
+    for (const id of ids) {
+      const held = this.standards.get(id)
+      if (held?.org === 'ITU-T')
+        return this.itu({text: id, start: 0, end: 0, body: 'ITU-T', number: id, explicit: true}).ids
+      if (held) return [id]
+    }
+    return []
   }
 
   private named(designation: Designation, ids: string[]): Citation {
@@ -179,7 +177,18 @@ export class CitationResolver {
       ids = unique(halves.flatMap((h) => [...of(h, 'exact'), ...of(h, 'joint')]))
       if (ids.length && halves.length === 1) notes.push(`joint number ${ids.join(', ')}`)
     }
-    if (!ids.length) ids = of(d.number, 'edition').sort(compare).slice(-1)
+    // "H.264" is the first edition, withdrawn; "H.264 (V16)" the one in force: a citation means the
+    // Recommendation, so the current edition comes first.
+    const editions = of(d.number, 'edition').sort((a, b) => editionNumber(b) - editionNumber(a))
+    const current = editions.find((id) => this.statusRank(id) === 0)
+    if (current && !ids.some((id) => this.statusRank(id) === 0)) {
+      if (ids.length) notes.push(`${current} is the edition in force`)
+      ids = [current, ...ids]
+    } else if (!ids.length) ids = editions.slice(0, 1)
+    if (!ids.length) {
+      ids = this.seriesParts(`ITU|${d.number}`, () => true)
+      if (ids.length) notes.push(`series: ${ids.length} parts`)
+    }
     if (d.amendment) {
       const amendment = (this.filed.get(`ITU|${d.number}`) ?? [])
         .filter(
@@ -211,11 +220,17 @@ export class CitationResolver {
           compare(a, b),
       )
     let ids = bodyFirst(filed.filter((f) => f.relation === 'exact').map((f) => f.id))
-    if (!ids.length && !d.part) {
-      const parts = (this.series.get(isoKey(d.number)) ?? []).filter((p) => compatible(p.id)).map((p) => p.id)
-      if (parts.length) {
-        ids = parts
-        notes.push(`series: ${parts.length} parts`)
+    // "ISO 1059-1973": the old way of writing an edition year.
+    if (!ids.length && d.part && !d.year && /^(?:19|20)\d\d$/.test(d.part))
+      return this.iso({...d, part: undefined, year: d.part})
+    // No id, or only a withdrawn one ("ISO 17442", since split into parts): the parts in force.
+    if (ids.every((id) => this.statusRank(id) === 2)) {
+      const parts = this.seriesParts(isoKey(d.number, d.part), compatible)
+      if (parts.some((id) => this.statusRank(id) < 2)) {
+        notes.push(
+          ids.length ? `withdrawn; its series: ${parts.length} parts` : `series: ${parts.length} parts`,
+        )
+        ids = [...parts, ...ids]
       }
     }
     if (d.amendment) {
@@ -239,6 +254,10 @@ export class CitationResolver {
       ids = exact(base)
       if (ids.length) notes.push(`amendment ${d.number} not in catalogue; base standard`)
     }
+    if (!ids.length && d.number.startsWith('P')) {
+      ids = exact(d.number.slice(1))
+      if (ids.length) notes.push(`project ${d.number} cited; the approved standard`)
+    }
     if (d.amendment) {
       const amendments = (this.filed.get(ieeeKey(d.number)) ?? [])
         .filter((f) => f.relation === 'amendment' && f.amendment === d.amendment)
@@ -259,8 +278,12 @@ export class CitationResolver {
     const notes: string[] = []
     const own = `ETSI ${d.type} ${d.number}${d.part ? '-' + d.part : ''}`
     let ids = this.exactIds(etsiKey(d.type ?? '', d.number, d.part))
+    if (!ids.length && !d.part) {
+      ids = this.seriesParts(etsiKey(d.type ?? '', d.number), () => true)
+      if (ids.length) notes.push(`series: ${ids.length} parts`)
+    }
     const twinKey = etsiTwinKey(own)
-    const twins = (twinKey ? (this.twins.get(twinKey) ?? []) : []).filter(
+    const twins = (twinKey ? this.idsFiled(twinKey, 'twin') : []).filter(
       (id) =>
         id !== own &&
         (!ids.length || similarTitles(this.standards.get(id)!.title, this.standards.get(ids[0])!.title)),
@@ -281,7 +304,7 @@ export class CitationResolver {
   private gpp(d: Designation): Citation {
     const key = `3GPP|${d.number}`
     const ids = this.exactIds(key)
-    const etsi = this.transpositions.get(key) ?? []
+    const etsi = this.idsFiled(key, 'transposition')
     const notes = etsi.length ? [`ETSI transposition ${etsi.join(', ')}`] : []
     return cited(d, unique([...ids, ...etsi]), notes)
   }
@@ -294,8 +317,20 @@ export class CitationResolver {
     return cited(d, ids, notes)
   }
 
+  /** The parts filed under a series key, first part first. */
+  private seriesParts(key: string, keep: (id: string) => boolean): string[] {
+    return (this.filed.get(key) ?? [])
+      .filter((f) => f.relation === 'part' && keep(f.id))
+      .sort((a, b) => compareNumbers(a.order ?? [], b.order ?? []) || compare(a.id, b.id))
+      .map((f) => f.id)
+  }
+
   private exactIds(key: string): string[] {
-    return unique((this.filed.get(key) ?? []).filter((f) => f.relation === 'exact').map((f) => f.id))
+    return this.idsFiled(key, 'exact')
+  }
+
+  private idsFiled(key: string, relation: Filed['relation']): string[] {
+    return unique((this.filed.get(key) ?? []).filter((f) => f.relation === relation).map((f) => f.id))
   }
 
   private statusRank(id: string): number {
@@ -318,6 +353,12 @@ export class CitationResolver {
     const note = `${verb} ${first.replacedBy.join(', ')}`
     return {...c, note: c.note ? `${c.note}; ${note}` : note}
   }
+}
+
+/** 16 of "H.264 (V16)", 1 of "Q.4010.1 v.1". */
+function editionNumber(id: string): number {
+  const m = /\(V(\d+)\)$| v\.(\d+)$/.exec(id)
+  return m ? Number(m[1] ?? m[2]) : 0
 }
 
 function cited(designation: Designation, ids: string[], notes: string[]): Citation {

@@ -30,9 +30,12 @@ export interface Designation {
   explicit: boolean
 }
 
+type Built = Omit<Designation, 'text' | 'start' | 'end'>
 type Rule = {
   pattern: RegExp
-  build: (m: RegExpExecArray) => Omit<Designation, 'text' | 'start' | 'end'> | undefined
+  build: (m: RegExpExecArray) => Built
+  /** The later items of a list the designation starts: ", Y.4100 and Y.4200"; "and 27002". */
+  tail?: {pattern: RegExp; build: (m: RegExpExecArray, head: Built) => Built}
 }
 
 const ITU_NUMBER = String.raw`[A-Z]\.\d+(?:\.\d+)*(?:\s?(?:bis|ter))?`
@@ -40,25 +43,43 @@ const ITU_JOINT = String.raw`${ITU_NUMBER}(?:\/${ITU_NUMBER})*`
 const ITU_SUPPLEMENT = String.raw`[A-Z](?:\.\d+(?:\.\d+)*)?(?:-series)?\s+(?:Suppl\.|Supplement|Supplément|Sup\.)\s*\d+(?:\.\d+)?`
 const ITU_EDITION = String.raw`(?:\s*\((?:\d{1,2}\/)?(\d{4})\))?`
 const AMENDMENT = String.raw`(?:\s*(?:\/\s*)?((?:Technical\s+)?(?:Amd|Amendment|Amendement|Cor|Corr|Corrigendum|Err|Erratum)\.?)\s*(\d+))?`
-const ITU_PREFIX = String.raw`(?:(?:ITU-T|UIT-T|CCITT)\s+(?:(?:Recommendations?|Recommandations?|Recs?\.)\s+)?|(?:Recommendations?|Recommandations?|Recs?\.)\s+(?:(?:ITU-T|UIT-T|CCITT)\s+)?)`
+/** "ITU-T", "UIT-T", also with the non-breaking or other hyphens word processors put, or a space. */
+const ITU_T = String.raw`(?:(?:ITU|UIT)[-\u2010\u2011\u2012\u2013\s]T|CCITT)`
+const ITU_OTHER_SECTOR = String.raw`(?:ITU|UIT)[-\u2010\u2011\u2012\u2013\s][RD]`
+const REC_WORD = String.raw`(?:[Rr]ecommendations?|[Rr]ecommandations?|Recs?\.)`
+const ITU_PREFIX = String.raw`(?:${ITU_T}\s+(?:${REC_WORD}\s+)?|${REC_WORD}\s+(?:${ITU_T}\s+)?)`
 /** One ITU-T number with its edition and amendment; capture groups: number, year, amendment kind, amendment number. */
 const ITU_ITEM = String.raw`(${ITU_SUPPLEMENT}|${ITU_JOINT})${ITU_EDITION}${AMENDMENT}`
+/**
+ * An ITU-T number ends at a non-word; "Q.6/17" is Question 6 of Study Group 17, not Q.6, and
+ * "Y.2000-series" names a series, not Y.2000.
+ */
+const ITU_END = String.raw`(?![\w]|\/\d|-series|\s+series)`
 const LIST_JOIN = String.raw`\s*(?:,|;|\band\b|\bor\b|\bet\b|\bou\b|&)\s*`
 
+/** "ISO 2015", "IEEE 2020": more often an event's year than a standard; kept only if the catalogue holds it. */
+const YEAR_LIKE = /^(?:19|20)\d\d$/
 const ISO_BODY = String.raw`ISO\/IEC\/IEEE|ISO\/IEEE|ISO\/IEC|ISO\/CEI|ISO\/ASTM|ISO\/SAE|ISO\/HL7|IEC\/IEEE|IEC\/ISO|ISO|IEC|CEI|CISPR`
 const ISO_TYPE = String.raw`TS|TR|PAS|ISP|Guide|IWA|DIS|FDIS|DTS|DTR|CD`
 
 /** A word before a letter-dot-number that makes it a document's own section, not a Recommendation. */
 const STRUCTURE_BEFORE = new RegExp(
-  String.raw`(?:table|tableau|annex|annexe|appendix|appendice|figure|fig\.|section|sections|clause|clauses|article|§|chapter|chapitre|paragraph|paragraphe|step|étape|item|note|equation|eq\.|part|partie|point|no\.|n°|version|release|rev\.|page|p\.|req\.|requirement|exigence)s?\s+(?:[A-Z]\.[\d.]+\s*(?:,|and|or|et|ou|to|à|-)\s*)*$`,
+  String.raw`(?<![\w-])(?:${ITU_OTHER_SECTOR}(?:\s+Rec(?:ommendation)?\.?)?|table|tableau|annex|annexe|appendix|appendice|figure|fig\.|section|sections|clause|clauses|article|§|chapter|chapitre|paragraph|paragraphe|step|étape|item|note|equation|eq\.|part|partie|point|no\.|n°|version|release|rev\.|page|p\.|req\.|requirement|exigence)s?\s+(?:[A-Z]\.[\d.]+\s*(?:,|and|or|et|ou|to|à|-)\s*)*$`,
   'i',
 )
 
 const RULES: Rule[] = [
   // ITU-T with its prefix; a list after the prefix ("ITU-T Y.4000, Y.4100 and Y.4200") is expanded below.
   {
-    pattern: new RegExp(String.raw`(?<![\w-])${ITU_PREFIX}${ITU_ITEM}(?![\w])`, 'g'),
+    pattern: new RegExp(
+      String.raw`(?<![\w-])(?<!${ITU_OTHER_SECTOR}\s+)${ITU_PREFIX}${ITU_ITEM}${ITU_END}`,
+      'g',
+    ),
     build: (m) => itu(m[1], m[2], m[3], m[4], true),
+    tail: {
+      pattern: new RegExp(String.raw`${LIST_JOIN}(?:${ITU_T}\s+)?${ITU_ITEM}${ITU_END}`, 'y'),
+      build: (m) => itu(m[1], m[2], m[3], m[4], true),
+    },
   },
   // A supplement names its series, so it needs no prefix: "Y Suppl. 73".
   {
@@ -68,7 +89,7 @@ const RULES: Rule[] = [
   // A bare letter-dot-number ("X.509", "E.164"): a citation only if the catalogue holds it.
   {
     pattern: new RegExp(
-      String.raw`(?<![\w.\/-])([A-Z]\.\d{2,}(?:\.\d+)*(?:\/[A-Z]\.\d+(?:\.\d+)*)*)${ITU_EDITION}${AMENDMENT}(?![.\d]*\d|[A-Za-uw-z_]|v[a-z])`,
+      String.raw`(?<![\w.\/-])([A-Z]\.\d{2,}(?:\.\d+)*(?:\/[A-Z]\.\d+(?:\.\d+)*)*)${ITU_EDITION}${AMENDMENT}(?![.\d]*\d|[A-Za-uw-z_]|v[a-z]|\/\d|-series|\s+series)`,
       'g',
     ),
     build: (m) => itu(m[1], m[2], m[3], m[4], false),
@@ -87,8 +108,22 @@ const RULES: Rule[] = [
       amendment: m[7]
         ? `${m[7].replace('.', '').replace(/^A$/, 'Amd').replace(/^AMD$/, 'Amd').replace(/^COR$/, 'Cor')} ${m[8]}`
         : undefined,
-      explicit: true,
+      explicit: Boolean(m[5]) || !YEAR_LIKE.test(m[4]),
     }),
+    tail: {
+      pattern: new RegExp(
+        String.raw`(?:${LIST_JOIN}|\s*\/\s*)(\d{4,6}|\d{3}(?=-\d))((?:-\d+)*)(?::(\d{4}))?(?![\w]|[-.]\d)`,
+        'y',
+      ),
+      build: (m, head) => ({
+        body: head.body,
+        type: head.type,
+        number: m[1],
+        part: m[2] ? m[2].slice(1) : undefined,
+        year: m[3],
+        explicit: Boolean(m[2]) || !YEAR_LIKE.test(m[1]),
+      }),
+    },
   },
   {
     pattern:
@@ -98,7 +133,7 @@ const RULES: Rule[] = [
       number: m[1],
       year: m[2],
       amendment: m[3] ? `${m[3]} ${m[4]}` : undefined,
-      explicit: true,
+      explicit: !YEAR_LIKE.test(m[1]),
     }),
   },
   // IEEE 802 numbers are cited without "IEEE" often enough ("Wi-Fi (802.11ax)").
@@ -139,12 +174,20 @@ const RULES: Rule[] = [
     build: (m) => ({body: '3GPP', type: m[2] ?? m[3], number: m[4], explicit: Boolean(m[1])}),
   },
   {
-    pattern: /(?<![\w/])(?:IETF\s+)?RFC[\s-]?(\d{1,5})(?!\d)/g,
+    pattern: /(?<![\w/])(?:IETF\s+)?RFCs?[\s-]?(\d{1,5})(?!\d)/g,
     build: (m) => ({body: 'IETF', number: `RFC ${Number(m[1])}`, explicit: true}),
+    // "RFCs 6749 and 6750", "RFC 2289, RFC 4226": a number without "RFC" needs the catalogue.
+    tail: {
+      pattern: new RegExp(
+        String.raw`${LIST_JOIN}(?:RFC[\s-]?(\d{1,5})|(?!(?:19|20)\d\d(?!\d))(\d{3,5}))(?!\d)`,
+        'y',
+      ),
+      build: (m) => ({body: 'IETF', number: `RFC ${Number(m[1] ?? m[2])}`, explicit: Boolean(m[1])}),
+    },
   },
   {
     pattern:
-      /(?<![\w/])(?:(?:NIST|NBS)\s+)?(?:SP|Special\s+Publication)\s*(\d{3,4}-\d+[A-Za-z]?(?:-\d+)?)(?:\s*(?:Rev\.?|Revision|r)\s*(\d+))?(?!\w)/g,
+      /(?<![\w/])(?:(?:NIST|NBS)\s+(?:SP\s*|Special\s+Publication\s+)?|(?:SP|Special\s+Publication)\s*)(\d{3,4}-\d+[A-Za-z]?(?:-\d+)?)(?:\s*(?:Rev\.?|Revision|r)\s*(\d+))?(?!\w)/g,
     build: (m) => ({body: 'NIST', type: 'SP', number: m[1].toUpperCase(), version: m[2], explicit: true}),
   },
   {
@@ -184,19 +227,14 @@ function amendmentKindName(kind: string): string {
   return /^(?:Technical\s+)?(?:Cor|Corr|Corrigendum)/i.test(kind) ? 'Cor' : /^Err/i.test(kind) ? 'Err' : 'Amd'
 }
 
-/** Later numbers of a list that follows an ITU-T prefix: ", Y.4100 and Y.4200". */
-function ituListTail(text: string, from: number): Designation[] {
-  const next = new RegExp(String.raw`${LIST_JOIN}(?:(?:ITU-T|UIT-T)\s+)?${ITU_ITEM}(?![\w])`, 'y')
+/** The later items of a list after a designation that ends at `from`. */
+function listTail(text: string, from: number, head: Built, tail: NonNullable<Rule['tail']>): Designation[] {
   const found: Designation[] = []
-  next.lastIndex = from
-  for (let m = next.exec(text); m; m = next.exec(text)) {
-    const start = m.index + m[0].indexOf(m[1])
-    found.push({
-      text: text.slice(start, next.lastIndex),
-      start,
-      end: next.lastIndex,
-      ...itu(m[1], m[2], m[3], m[4], true),
-    })
+  tail.pattern.lastIndex = from
+  for (let m = tail.pattern.exec(text); m; m = tail.pattern.exec(text)) {
+    const start = m.index + m[0].indexOf(m.slice(1).find((g) => g !== undefined) ?? m[0])
+    const end = tail.pattern.lastIndex
+    found.push({text: text.slice(start, end), start, end, ...tail.build(m, head)})
   }
   return found
 }
@@ -208,7 +246,6 @@ export function findDesignations(text: string): Designation[] {
     rule.pattern.lastIndex = 0
     for (let m = rule.pattern.exec(text); m; m = rule.pattern.exec(text)) {
       const built = rule.build(m)
-      if (!built) continue
       const start = m.index
       const end = m.index + m[0].length
       if (
@@ -218,7 +255,7 @@ export function findDesignations(text: string): Designation[] {
       )
         continue
       found.push({text: m[0], start, end, ...built})
-      if (rule === RULES[0]) found.push(...ituListTail(text, end))
+      if (rule.tail) found.push(...listTail(text, end, built, rule.tail))
     }
   }
   return withoutOverlaps(
