@@ -325,7 +325,7 @@ export class Matcher {
   titleCoverage(terms: TermWeights, doc: number): number {
     let title = this.titleTerms.get(doc)
     if (!title) {
-      title = this.analyser.analyse({title: this.standards[doc].title}).terms
+      title = this.analyser.analyseTitle(this.standards[doc].title)
       this.titleTerms.set(doc, title)
     }
     let total = 0

@@ -199,6 +199,19 @@ export class Analyser {
     }
   }
 
+  /**
+   * A title's terms as a reader states them in any language: a glossary term counts as its
+   * concept only, not also as its words, so "présentation générale de l'Internet des objets"
+   * states all of "Overview of the Internet of things" (title coverage, see Matcher).
+   */
+  analyseTitle(title: string): TermWeights {
+    const pieces = [this.tokens.scan(foldText(title))]
+    const terms: TermWeights = new Map()
+    const language = languageOfWords(pieces, title, '')
+    this.addField(terms, pieces[0], 1, language, false, true)
+    return terms
+  }
+
   /** Weighs an entry's scanned texts (in `textsOf` order) into terms. */
   private weigh(
     fields: TextFields,
@@ -254,6 +267,7 @@ export class Analyser {
     weight: number,
     language: Language,
     withLabels: boolean,
+    conceptsOnly = false,
   ): void {
     if (weight <= 0 || infos.length === 0) return
     const add = (term: TermId) => terms.set(term, (terms.get(term) ?? 0) + weight)
@@ -271,7 +285,12 @@ export class Analyser {
     const bigrams = this.options.bigrams
     let previous = STOP
     let previousWord = ''
+    let span = 0
     for (let i = 0; i < infos.length; i++) {
+      if (conceptsOnly) {
+        while (span < spans.length && spans[span].end <= i) span++
+        if (span < spans.length && spans[span].start <= i) continue
+      }
       const info = infos[i]
       const token = info.token
       const term = this.termOf(info, language)
