@@ -14,6 +14,7 @@ import type {Decision} from '../../src/core/analysis/decisions.js'
 import type {Catalogue} from '../../src/core/catalogue/types.js'
 import {Matcher} from '../../src/core/match/matcher.js'
 import {renderHtml} from '../../src/core/report/html.js'
+import {reportContext} from './context-helper.js'
 import {loadWorkspace} from '../../src/core/workspace.js'
 
 const CHROMIUM = '/usr/bin/chromium'
@@ -114,8 +115,8 @@ describe('HTML report in a browser', function () {
     }
     analysis = buildAnalysis()
     dir = mkdtempSync(join(tmpdir(), 'gapscan-html-'))
-    writeFileSync(join(dir, 'report.html'), renderHtml(analysis, 'en'))
-    writeFileSync(join(dir, 'report-fr.html'), renderHtml(analysis, 'fr'))
+    writeFileSync(join(dir, 'report.html'), renderHtml(analysis, reportContext('en')))
+    writeFileSync(join(dir, 'report-fr.html'), renderHtml(analysis, reportContext('fr')))
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import type {AnalysedMatch, Analysis, Overlap, SubjectAnalysis} from '../../src/core/analysis/analyse.js'
 import {escapeHtml, renderHtml} from '../../src/core/report/html.js'
+import {reportContext} from './context-helper.js'
 import {isLang, labels, LANGS} from '../../src/core/report/labels.js'
 
 export const HOSTILE_TITLE = `<script>alert(1)</script> "quoted" & 'single' </script><!-- <img src=x onerror=alert(2)>`
@@ -193,8 +194,8 @@ describe('report labels', () => {
 
 describe('renderHtml', () => {
   const analysis = buildAnalysis()
-  const en = renderHtml(analysis, 'en')
-  const fr = renderHtml(analysis, 'fr')
+  const en = renderHtml(analysis, reportContext('en'))
+  const fr = renderHtml(analysis, reportContext('fr'))
 
   it('is a complete page with a lang attribute', () => {
     assert.match(en, /^<!DOCTYPE html>\n<html lang="en">/)
@@ -268,15 +269,15 @@ describe('renderHtml', () => {
   })
 
   it('is deterministic', () => {
-    assert.equal(renderHtml(buildAnalysis(), 'en'), en)
-    assert.equal(renderHtml(buildAnalysis(), 'fr'), fr)
+    assert.equal(renderHtml(buildAnalysis(), reportContext('en')), en)
+    assert.equal(renderHtml(buildAnalysis(), reportContext('fr')), fr)
     assert.notEqual(en, fr)
   })
 
   it('does not modify the analysis', () => {
     const a = buildAnalysis()
     const before = JSON.stringify(a)
-    renderHtml(a, 'fr')
+    renderHtml(a, reportContext('fr'))
     assert.equal(JSON.stringify(a), before)
   })
 
@@ -387,7 +388,7 @@ describe('renderHtml', () => {
   })
 
   it('renders an empty analysis', () => {
-    const html = renderHtml({...buildAnalysis(), subjects: [], overlaps: [], studyGroups: []}, 'en')
+    const html = renderHtml({...buildAnalysis(), subjects: [], overlaps: [], studyGroups: []}, reportContext('en'))
     assert.match(html, /No overlap found\./)
     assert.match(html, /No subject\./)
   })
