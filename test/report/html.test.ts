@@ -168,7 +168,8 @@ describe('report labels', () => {
     const en = keys(labels('en')).sort()
     assert.deepEqual(keys(labels('fr')).sort(), en)
     for (const lang of LANGS) {
-      const flat = JSON.stringify(labels(lang))
+      // English titles are not marked in English: the one label that may be empty.
+      const flat = JSON.stringify({...labels(lang), inEnglish: lang === 'en' ? '-' : labels(lang).inEnglish})
       assert.doesNotMatch(flat, /""/, `${lang} has an empty label`)
     }
   })
@@ -209,9 +210,10 @@ describe('renderHtml', () => {
 
   it('escapes hostile catalogue text everywhere', () => {
     for (const html of [en, fr]) {
-      // Exactly one <script> element: the page's own.
-      assert.equal(html.match(/<script/gi)?.length, 1)
-      assert.equal(html.match(/<\/script/gi)?.length, 1)
+      // Two <script> elements: the page's own and the review data (JSON, never executed).
+      assert.equal(html.match(/<script/gi)?.length, 2)
+      assert.equal(html.match(/<\/script/gi)?.length, 2)
+      assert.equal(html.match(/<script type="application\/json" id="rv-data">/g)?.length, 1)
       assert.ok(!html.includes('<!-- <img'))
       assert.ok(!/<img/i.test(html))
       assert.ok(!html.includes('<b>X.evil'))
@@ -248,7 +250,7 @@ describe('renderHtml', () => {
       assert.doesNotMatch(html, /<link\b/i)
       assert.doesNotMatch(html, /<(img|iframe|object|embed|video|audio|source)\b/i)
       assert.doesNotMatch(html, /@import/i)
-      assert.doesNotMatch(html, /url\(/i)
+      assert.doesNotMatch(html.match(/<style>([\s\S]*?)<\/style>/)![1], /url\(/i)
       assert.doesNotMatch(html, /\bsrc=["']?(https?:)?\/\//i)
       // The only hrefs are in-page anchors and standards' own https pages, opened without referrer.
       const external: string[] = []
@@ -314,7 +316,11 @@ describe('renderHtml', () => {
       heat,
       /<td class="h5 resp" title="DPI-ID-01 · SG17 — Score 0.6123 — responsible study group">0.61/,
     )
-    assert.match(heat, /<td class="h0" title="DPI-ID-01 · SG20 — no matching standard"><\/td>/)
+    // Not among the top matches: the cell says the best score is below the lowest listed one.
+    assert.match(
+      heat,
+      /<td class="h0" title="DPI-ID-01 · SG20 — no standard of this study group among the subject’s top 5 matches: its best score here is below 0.5000">&lt; 0.50<\/td>/,
+    )
     // Best match only (X.1254 0.61 beats ISO/IEC with no SG); gap subject: ring only.
     assert.match(heat, /<td class="h0 resp" title="DPI-GAP-03 · SG17/)
   })
@@ -337,7 +343,9 @@ describe('renderHtml', () => {
     assert.match(evil, /2025-05-20/)
     assert.match(evil, /<span class="tag reviewed">added<\/span>/)
     assert.match(main[2], /data-coverage="covered"/)
-    assert.match(main[2], /<span class="cov-text cov-gap">gap<\/span> <span class="num">0.0500<\/span>/)
+    // Review changed this result: the computed one shows beside it; unchanged rows leave it empty.
+    assert.match(main[2], /<span class="cov-text cov-gap">gap<\/span><\/td>/)
+    assert.match(main[0], /<td data-sort="0.61234" class="nowrap"><\/td>/)
     assert.match(main[2], /assigned/)
     assert.match(main[0], /data-sgs="17"/)
   })
@@ -381,14 +389,20 @@ describe('renderHtml', () => {
   it('has a print stylesheet', () => {
     const style = en.match(/<style>([\s\S]*?)<\/style>/)![1]
     const print = style.slice(style.indexOf('@media print'))
-    assert.match(print, /\.filters[^{]*\{display:none!important\}/)
-    assert.match(print, /tr\[hidden\]\{display:table-row!important\}/)
-    assert.match(print, /position:static!important/)
-    assert.match(print, /break-before:page/)
+    // Controls, details and the heatmap are not printed; every subject row is.
+    const hidden = print.match(/([^{}]*)\{\s*display: none !important;\s*\}/)![1]
+    for (const selector of ['.filters', '.review-panel', '#heatmap', 'tr.detail'])
+      assert.ok(hidden.includes(selector), selector)
+    assert.match(print, /tr\.row\[hidden\] \{\s*display: table-row !important;/)
+    assert.match(print, /position: static !important/)
+    assert.match(print, /break-before: page/)
   })
 
   it('renders an empty analysis', () => {
-    const html = renderHtml({...buildAnalysis(), subjects: [], overlaps: [], studyGroups: []}, reportContext('en'))
+    const html = renderHtml(
+      {...buildAnalysis(), subjects: [], overlaps: [], studyGroups: []},
+      reportContext('en'),
+    )
     assert.match(html, /No overlap found\./)
     assert.match(html, /No subject\./)
   })

@@ -144,7 +144,7 @@ function resolutionSummary(view: Analysis, kind: SubjectKind, f: Formatter): Blo
   const t = view.options.thresholds
   const gapLines = view.studyGroups.flatMap((g) =>
     topGaps(view.subjects, g.number).map(
-      (s) => `${f.sg(g.number)} — ${s.id} ${s.title}: ${gapEvidence(s, t.partial, f)}`,
+      (s) => `${f.sg(g.number)} — ${s.id} ${f.colon(s.title)}${gapEvidence(s, t.partial, f)}`,
     ),
   )
   blocks.push(gapLines.length > 0 ? list(gapLines) : paragraph(L.none, true))
@@ -168,7 +168,7 @@ function resolutionSummary(view: Analysis, kind: SubjectKind, f: Formatter): Blo
       list(
         reviewed.map(
           (s) =>
-            `${s.id}: ${s.decisions
+            `${f.colon(s.id)}${s.decisions
               .map(
                 (d) =>
                   `${L.decisionAction[d.action]} ${d.standard ?? (d.sg !== undefined ? f.sg(d.sg) : '')} (${d.by}, ${d.date})`,
@@ -218,8 +218,9 @@ export function gapEvidence(s: SubjectAnalysis, partial: number, f: Formatter): 
 function overlapEvidence(o: Overlap, f: Formatter): string {
   const parties = o.b ? `${o.a} ↔ ${o.b}` : o.a
   const who = [f.sgs(o.sgs), o.orgs.join(', ')].filter(Boolean).join('; ')
-  const standards = o.standards.length > 0 ? `: ${o.standards.join(', ')}` : ''
-  return `${f.L.overlapType[o.type]} ${parties} — ${who}${standards} (${f.score(o.score)})`
+  const standards = o.standards.join(', ')
+  const detail = who && standards ? `${f.colon(who)}${standards}` : who || standards
+  return `${f.L.overlapType[o.type]} ${parties}${detail ? ` — ${detail}` : ''} (${f.score(o.score)})`
 }
 
 export function studyGroupDocument(
@@ -230,7 +231,7 @@ export function studyGroupDocument(
 ): ReportDocument {
   const f = new Formatter(ctx.lang)
   const {L} = f
-  const title = `${L.resolution[kind]} — ${L.studyGroup} ${group.number}: ${sgTitle(group, f)}`
+  const title = `${L.resolution[kind]} — ${f.colon(`${L.studyGroup} ${group.number}`)}${sgTitle(group, f)}`
   const mine = view.subjects.filter((s) => s.responsible.sgs.includes(group.number))
   const ids = new Set(mine.map((s) => s.id))
   const overlaps = view.overlaps.filter(

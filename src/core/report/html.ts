@@ -246,7 +246,7 @@ function renderBySg(ctx: Context): string {
       if (n === 0) return ''
       const w = (n / max) * plotW
       const rect = `<rect class="seg cov-${c}" x="${x.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${barH}"><title>${esc(
-        `${ctx.sg(g.number)} — ${L.coverage[c]}: ${n}`,
+        `${ctx.sg(g.number)} — ${ctx.colon(L.coverage[c])}${n}`,
       )}</title></rect>`
       const text =
         w >= 24
@@ -257,7 +257,7 @@ function renderBySg(ctx: Context): string {
     }).join('')
     return [
       `<a href="#${SECTION_IDS.subjects}" class="bar-link" data-sg="${g.number}" aria-label="${esc(
-        `${ctx.sg(g.number)} ${g.title}: ${COVERAGE_STATUSES.map((c) => `${L.coverage[c]} ${g.counts[c]}`).join(', ')}`,
+        `${ctx.colon(`${ctx.sg(g.number)} ${ctx.sgTitles.get(g.number) ?? g.title}`)}${COVERAGE_STATUSES.map((c) => `${L.coverage[c]} ${g.counts[c]}`).join(', ')}`,
       )}">`,
       `<g class="bar" data-sg="${g.number}">`,
       `<title>${esc(`${ctx.sg(g.number)} — ${g.title}`)}</title>`,
@@ -568,7 +568,7 @@ function subjectRows(ctx: Context, s: SubjectAnalysis, i: number, colspan: numbe
   const main = [
     `<tr class="row" id="s-${i}" data-coverage="${s.coverage}" data-sgs="${s.responsible.sgs.join(' ')}" data-kind="${esc(s.kind)}">`,
     `<td class="toggle-col"><button type="button" class="toggle" aria-expanded="false" aria-controls="s-${i}-d" aria-label="${esc(
-      `${L.bestMatches}: ${s.id}`,
+      `${ctx.colon(L.bestMatches)}${s.id}`,
     )}"><span aria-hidden="true">▸</span></button></td>`,
     `<th scope="row" class="id">${esc(s.id)}</th>`,
     `<td class="title">${esc(s.title)}</td>`,
@@ -606,15 +606,13 @@ function subjectDetail(ctx: Context, s: SubjectAnalysis): string {
     '<div class="box computed">',
     `<h3>${esc(L.computedResult)} <span class="tag">${esc(L.computed)}</span></h3>`,
     `<p>${ctx.badge(s.computed.coverage)} ${esc(cols.bestScore)} <strong class="num">${ctx.score(s.computed.score)}</strong>${
-      s.relationship ? ` · ${esc(cols.relationship)}: ${esc(L.relationship[s.relationship])}` : ''
+      s.relationship ? ` · ${esc(ctx.colon(cols.relationship))}${esc(L.relationship[s.relationship])}` : ''
     }</p>`,
-    `<p>${esc(L.responsibility)}: ${
+    `<p>${esc(ctx.colon(L.responsibility))}${
       r.sgs.length
         ? r.sgs.map((n) => esc(`${ctx.sg(n)} — ${ctx.sgTitles.get(n) ?? ''}`)).join(', ')
         : esc(L.none)
-    }${r.questions.length ? ` · ${esc(L.questions)}: ${esc(r.questions.join(', '))}` : ''} <span class="muted">(${esc(
-      cols.basis,
-    )}: ${esc(L.basis[r.basis])}, ${esc(cols.score)} ${ctx.score(r.score)})</span></p>`,
+    }${r.questions.length ? ` · ${esc(ctx.colon(L.questions))}${esc(r.questions.join(', '))}` : ''} <span class="muted">(${esc(ctx.colon(cols.basis))}${esc(L.basis[r.basis])}, ${esc(cols.score)} ${ctx.score(r.score)})</span></p>`,
     s.matches.length === 0 ? `<p class="muted">${esc(L.noMatches)}</p>` : matchesTable(ctx, s.matches),
     '</div>',
   ].join('')
@@ -622,9 +620,9 @@ function subjectDetail(ctx: Context, s: SubjectAnalysis): string {
     ? [
         '<div class="box reviewed">',
         `<h3>${esc(L.decisions)} <span class="tag reviewed">${esc(L.reviewed)}</span></h3>`,
-        `<p>${esc(L.reviewedResult)}: ${ctx.badge(s.coverage)}${
+        `<p>${esc(ctx.colon(L.reviewedResult))}${ctx.badge(s.coverage)}${
           s.assigned
-            ? ` · ${esc(L.assigned)}: ${esc(ctx.sg(s.assigned.sg))}${s.assigned.question ? ` ${esc(s.assigned.question)}` : ''}`
+            ? ` · ${esc(ctx.colon(L.assigned))}${esc(ctx.sg(s.assigned.sg))}${s.assigned.question ? ` ${esc(s.assigned.question)}` : ''}`
             : ''
         }</p>`,
         '<table class="decisions">',
@@ -756,7 +754,7 @@ function renderMethod(ctx: Context): string {
     `<p>${esc(L.methodText)}</p>`,
     `<p>${esc(L.scoreMeaning)}</p>`,
     `<ul>${COVERAGE_STATUSES.map((c) => `<li>${ctx.badge(c)} ${esc(ctx.coverageMeaning(c))}</li>`).join('')}</ul>`,
-    `<p class="muted">${esc(L.scoringModel)}: ${esc(analysis.options.scoring)} · ${esc(L.thresholds)}: ${ctx.score(
+    `<p class="muted">${esc(ctx.colon(L.scoringModel))}${esc(analysis.options.scoring)} · ${esc(ctx.colon(L.thresholds))}${ctx.score(
       t.covered,
     )} / ${ctx.score(t.partial)} · top ${analysis.options.top} · schema ${esc(analysis.schemaVersion)}</p>`,
     '</section>',
