@@ -233,7 +233,7 @@ describe('renderHtml', () => {
         html.includes(
           html === en
             ? 'aria-label="Best matches: FGMV-99"'
-            : 'aria-label="Meilleures correspondances: FGMV-99"',
+            : 'aria-label="Meilleures correspondances\u202f: FGMV-99"',
         ),
       )
       assert.ok(html.includes('&lt;b&gt;X.evil&lt;/b&gt;'))

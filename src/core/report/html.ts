@@ -469,7 +469,7 @@ function renderSubjects(ctx: Context): string {
     sortableHeader(ctx, cols.coverage),
     ...(ctx.reviewChanged ? [sortableHeader(ctx, cols.computed)] : []),
     sortableHeader(ctx, cols.bestMatch),
-    sortableHeader(ctx, cols.measured),
+    sortableHeader(ctx, cols.measured, ' class="screen-only"'),
     sortableHeader(ctx, cols.responsible),
     sortableHeader(ctx, cols.overlaps),
     sortableHeader(ctx, cols.reviewed),
@@ -588,7 +588,7 @@ function subjectRows(ctx: Context, s: SubjectAnalysis, i: number, colspan: numbe
         ? `${esc(live.id)} <span class="num muted">${ctx.score(live.score)}</span>`
         : `<span class="muted">${esc(L.none)}</span>`
     }</td>`,
-    `<td data-sort="${live?.subjectCovered ?? 0}">${esc(sharesText(s, ctx))}</td>`,
+    `<td class="screen-only" data-sort="${live?.subjectCovered ?? 0}">${esc(sharesText(s, ctx))}</td>`,
     `<td data-sort="${s.responsible.sgs[0] ?? 999}">${responsible}</td>`,
     `<td data-sort="${flags.length}">${flags.map((k) => `<span class="tag">${esc(L.overlapFlag[k])}</span>`).join(' ')}</td>`,
     `<td data-sort="${s.reviewed ? 1 : 0}">${s.reviewed ? `<span class="tag reviewed">${esc(L.reviewed)}</span>` : ''}</td>`,
