@@ -266,6 +266,7 @@ describe('report: Markdown writers', () => {
     // No ordinary or missing space before a colon or semicolon anywhere in the French labels.
     assert.doesNotMatch(md.replace(/&\w+;/g, ''), /[^\u202f\s][:;](?=\s)| [:;](?=\s)/)
     const s = summary('fr')
+    assert.doesNotMatch(s.replace(/&\w+;/g, ''), /[^\u202f\s][:;](?=\s)| [:;](?=\s)/)
     assert.ok(s.startsWith('# Analyse des lacunes de normalisation\n'), s)
     assert.ok(s.includes('| CE21 | Multimedia (en anglais) | 1 | 0 | 1 | 2 |'), s)
   })

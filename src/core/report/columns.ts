@@ -14,7 +14,7 @@ export interface Column<T> {
 export function coverageText(s: SubjectAnalysis, f: Formatter): string {
   const {L} = f
   return s.coverage !== s.computed.coverage
-    ? `${L.coverage[s.coverage]} (${L.reviewed}${f.lang === 'fr' ? '\u202f' : ''}; ${f.colon(L.computed)}${L.coverage[s.computed.coverage]})`
+    ? `${L.coverage[s.coverage]} (${L.reviewed}${f.semicolon}${f.colon(L.computed)}${L.coverage[s.computed.coverage]})`
     : L.coverage[s.coverage]
 }
 

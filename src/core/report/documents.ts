@@ -76,7 +76,7 @@ export function summaryDocument(analysis: Analysis, ctx: ReportContext): ReportD
   const {L} = f
   const facts = ctx.catalogue
   const scope = [
-    ctx.kinds.map((k) => L.resolution[k]).join('; '),
+    ctx.kinds.map((k) => L.resolution[k]).join(f.semicolon),
     ctx.sgs.length > 0 ? f.sgs(ctx.sgs) : L.allStudyGroups,
   ].join(' · ')
   const questions = Object.values(facts.questionsBySg).reduce((n, ids) => n + ids.length, 0)
@@ -174,7 +174,7 @@ function resolutionSummary(view: Analysis, kind: SubjectKind, f: Formatter): Blo
                   `${L.decisionAction[d.action]} ${d.standard ?? (d.sg !== undefined ? f.sg(d.sg) : '')} (${d.by}, ${d.date})`,
               )
               .join(
-                '; ',
+                f.semicolon,
               )}${s.coverage !== s.computed.coverage ? ` — ${L.coverage[s.computed.coverage]} → ${L.coverage[s.coverage]}` : ''}`,
         ),
       ),
@@ -212,12 +212,12 @@ export function gapEvidence(s: SubjectAnalysis, partial: number, f: Formatter): 
     basis: L.basis[s.responsible.basis],
     score: f.score(s.responsible.score),
   })
-  return `${match}; ${why}`
+  return `${match}${f.semicolon}${why}`
 }
 
 function overlapEvidence(o: Overlap, f: Formatter): string {
   const parties = o.b ? `${o.a} ↔ ${o.b}` : o.a
-  const who = [f.sgs(o.sgs), o.orgs.join(', ')].filter(Boolean).join('; ')
+  const who = [f.sgs(o.sgs), o.orgs.join(', ')].filter(Boolean).join(f.semicolon)
   const standards = o.standards.join(', ')
   const detail = who && standards ? `${f.colon(who)}${standards}` : who || standards
   return `${f.L.overlapType[o.type]} ${parties}${detail ? ` — ${detail}` : ''} (${f.score(o.score)})`

@@ -35,6 +35,11 @@ export class Formatter {
     return this.lang === 'fr' ? `${label}\u202f: ` : `${label}: `
   }
 
+  /** The separator between list items that contain commas: `; ` (French: narrow space before). */
+  get semicolon(): string {
+    return this.lang === 'fr' ? '\u202f; ' : '; '
+  }
+
   /** Replaces `{name}` placeholders of a label template. */
   fill(template: string, values: Record<string, string | number>): string {
     return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
