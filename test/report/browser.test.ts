@@ -385,7 +385,8 @@ describe('HTML report in a browser', function () {
   })
 
   it('prints in a few dozen A4 pages, not hundreds', async () => {
-    // The page as delivered, on the paper of its own @page rule (A4 landscape).
+    // The page as delivered, on the paper of its own @page rule (A4 landscape). A fresh page: after
+    // emulateMedia('screen') (the print test above) pdf() would lay out with the screen styles.
     const fresh = await browser!.newPage()
     await fresh.goto(pathToFileURL(join(dir, 'report.html')).href)
     const pdf = await fresh.pdf({preferCSSPageSize: true})
