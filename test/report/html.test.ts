@@ -384,6 +384,39 @@ describe('renderHtml', () => {
     assert.match(fr, /Double emploi/)
     assert.match(fr, /4 sur 4 affichés/)
     assert.match(fr, /50\u202f%/)
+    // No French SG title is sourced: the English one, marked, everywhere an SG is named.
+    assert.match(fr, /<td>Security &amp; &lt;trust&gt; \(en anglais\)<\/td>/)
+    assert.match(fr, /<option value="17">CE17 — Security &amp; &lt;trust&gt; \(en anglais\)<\/option>/)
+    assert.doesNotMatch(en, /en anglais/)
+  })
+
+  it('opens with the printable summary: scope, catalogue hash, caveats, per-resolution parts', () => {
+    const summary = en.slice(en.indexOf('id="summary"'), en.indexOf('id="by-sg"'))
+    assert.match(
+      summary,
+      /<p>Scope: Res\. 105 — FG-MV deliverables; Res\. 103 — DPI requirements by building block · all study groups<\/p>/,
+    )
+    assert.match(summary, /Content hash of the catalogue files \(SHA-256\): f{64}/)
+    assert.match(summary, /<li>Question lists are incomplete: 2 Questions are listed for 3 study groups/)
+    assert.match(summary, /<h3>Res\. 105 — FG-MV deliverables<\/h3>/)
+    assert.match(summary, /<h3>Res\. 103 — DPI requirements by building block<\/h3>/)
+    assert.match(summary, /<h4>Top gaps per study group<\/h4>/)
+  })
+
+  it('has a review form and the decisions the page was built from as data', () => {
+    assert.match(en, /<div id="review-panel" class="review-panel"/)
+    assert.match(
+      en,
+      /<select id="rv-action"><option value="accept">accept<\/option><option value="reject">reject<\/option><option value="add">add<\/option><option value="assign">assign<\/option><\/select>/,
+    )
+    assert.match(en, /<option value="Q6\/17" data-sg="17" hidden>Q6\/17<\/option>/)
+    const data = JSON.parse(en.match(/<script type="application\/json" id="rv-data">([^<]*)<\/script>/)![1])
+    assert.deepEqual(
+      data.decisions,
+      analysis.subjects.flatMap((s) => s.decisions),
+    )
+    assert.ok(data.decisions.length > 0)
+    assert.equal((en.match(/class="rv-open"/g) ?? []).length, analysis.subjects.length)
   })
 
   it('has a print stylesheet', () => {

@@ -257,10 +257,10 @@ function renderBySg(ctx: Context): string {
     }).join('')
     return [
       `<a href="#${SECTION_IDS.subjects}" class="bar-link" data-sg="${g.number}" aria-label="${esc(
-        `${ctx.colon(`${ctx.sg(g.number)} ${ctx.sgTitles.get(g.number) ?? g.title}`)}${COVERAGE_STATUSES.map((c) => `${L.coverage[c]} ${g.counts[c]}`).join(', ')}`,
+        `${ctx.colon(`${ctx.sg(g.number)} ${sgTitle(g, ctx)}`)}${COVERAGE_STATUSES.map((c) => `${L.coverage[c]} ${g.counts[c]}`).join(', ')}`,
       )}">`,
       `<g class="bar" data-sg="${g.number}">`,
-      `<title>${esc(`${ctx.sg(g.number)} — ${g.title}`)}</title>`,
+      `<title>${esc(`${ctx.sg(g.number)} — ${sgTitle(g, ctx)}`)}</title>`,
       `<text class="sg-label" x="${labelW - 8}" y="${y + barH / 2}" text-anchor="end" dominant-baseline="central">${esc(ctx.sg(g.number))}</text>`,
       `<rect class="track" x="${labelW}" y="${y}" width="${plotW}" height="${barH}"></rect>`,
       segs,
@@ -284,7 +284,7 @@ function renderBySg(ctx: Context): string {
   const rows = groups
     .map((g) => {
       const total = g.counts.covered + g.counts.partial + g.counts.gap
-      return `<tr data-sg="${g.number}"><th scope="row">${esc(ctx.sg(g.number))}</th><td>${esc(g.title)}</td>${COVERAGE_STATUSES.map(
+      return `<tr data-sg="${g.number}"><th scope="row">${esc(ctx.sg(g.number))}</th><td>${esc(sgTitle(g, ctx))}</td>${COVERAGE_STATUSES.map(
         (c) => `<td class="num" data-coverage="${c}">${g.counts[c]}</td>`,
       ).join('')}<td class="num strong">${total}</td></tr>`
     })
@@ -455,7 +455,7 @@ function filters(
 }
 
 function sgOptions(ctx: Context): [string, string][] {
-  return ctx.analysis.studyGroups.map((g) => [String(g.number), `${ctx.sg(g.number)} — ${g.title}`])
+  return ctx.analysis.studyGroups.map((g) => [String(g.number), `${ctx.sg(g.number)} — ${sgTitle(g, ctx)}`])
 }
 
 function renderSubjects(ctx: Context): string {
