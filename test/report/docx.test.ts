@@ -80,6 +80,8 @@ describe('report: Word (.docx)', function () {
     assert.ok(lines.includes('Heading2: What the analysis rests on'))
     assert.ok(lines.includes('Heading2: Res. 105 — FG-MV deliverables'))
     assert.ok(lines.includes('Heading3: Top gaps per study group'))
+    // The fixture's deliverables are all covered: the list says so rather than leaving a blank.
+    assert.equal(lines[lines.indexOf('Heading3: Top gaps per study group') + 1], 'No gap.')
     assert.ok(
       lines.some((l) => /^\[table \d+×2\]$/.test(l)),
       'standards per body table',

@@ -147,7 +147,7 @@ function resolutionSummary(view: Analysis, kind: SubjectKind, f: Formatter): Blo
       (s) => `${f.sg(g.number)} — ${s.id} ${f.colon(s.title)}${gapEvidence(s, t.partial, f)}`,
     ),
   )
-  blocks.push(gapLines.length > 0 ? list(gapLines) : paragraph(L.none, true))
+  blocks.push(gapLines.length > 0 ? list(gapLines) : paragraph(L.noGaps, true))
   blocks.push(heading(3, L.topOverlaps))
   const overlapLines = view.studyGroups.flatMap((g) =>
     topOverlaps(view, g.number).map((o) => `${f.sg(g.number)} — ${overlapEvidence(o, f)}`),

@@ -148,6 +148,7 @@ export interface Labels {
   yes: string
   no: string
   noOverlaps: string
+  noGaps: string
   noSubjects: string
   sortBy: string
 
@@ -355,6 +356,7 @@ const EN: Labels = {
   yes: 'yes',
   no: 'no',
   noOverlaps: 'No overlap found.',
+  noGaps: 'No gap.',
   noSubjects: 'No subject.',
   sortBy: 'Sort by',
 
@@ -564,6 +566,7 @@ const FR: Labels = {
   yes: 'oui',
   no: 'non',
   noOverlaps: 'Aucun chevauchement trouvé.',
+  noGaps: 'Aucune lacune.',
   noSubjects: 'Aucun sujet.',
   sortBy: 'Trier par',
 
