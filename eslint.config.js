@@ -18,4 +18,21 @@ export default tseslint.config(
     },
     rules: {'@typescript-eslint/no-require-imports': 'off'},
   },
+  {
+    // The report page's script: a classic browser script, inlined into index.html.
+    files: ['src/core/report/assets/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: {
+        document: 'readonly',
+        window: 'readonly',
+        location: 'readonly',
+        Blob: 'readonly',
+        URL: 'readonly',
+        Event: 'readonly',
+        Element: 'readonly',
+        setTimeout: 'readonly',
+      },
+    },
+  },
 )

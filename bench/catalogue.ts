@@ -7,6 +7,8 @@ import {join} from 'node:path'
 import {analyse} from '../dist/core/analysis/analyse.js'
 import {loadCatalogue} from '../dist/core/catalogue/index.js'
 import {Matcher} from '../dist/core/match/matcher.js'
+import {SUBJECT_KINDS} from '../dist/core/catalogue/types.js'
+import {catalogueFacts, catalogueHash} from '../dist/core/report/context.js'
 import {renderReports, REPORT_FORMATS} from '../dist/core/report/index.js'
 import {loadWorkspace} from '../dist/core/workspace.js'
 import {cpuMs, maxRssKb, now} from './measure.js'
@@ -25,7 +27,7 @@ export interface CatalogueFigures {
   loadAtStart: number
 }
 
-export function runCatalogue(repo: string): CatalogueFigures {
+export async function runCatalogue(repo: string): Promise<CatalogueFigures> {
   const loadAtStart = loadavg()[0]
   const data = join(repo, 'data')
   let loadMs = Infinity
@@ -51,7 +53,12 @@ export function runCatalogue(repo: string): CatalogueFigures {
   const analysis = analyse(ws.catalogue, matcher)
   const analyseMs = now() - t0
   t0 = now()
-  renderReports(analysis, REPORT_FORMATS, 'en')
+  await renderReports(analysis, REPORT_FORMATS, {
+    lang: 'en',
+    kinds: [...SUBJECT_KINDS],
+    sgs: [],
+    catalogue: catalogueFacts(ws.catalogue, catalogueHash(ws.catalogue, data)),
+  })
   const renderMs = now() - t0
   return {
     kind: 'catalogue',

@@ -91,7 +91,7 @@ async function childMain(job: string): Promise<void> {
   if (kind === 'gapscan') figures = await runGapscan(sizeNamed(name))
   else if (kind === 'naive') figures = runNaive(sizeNamed(name))
   else if (kind === 'real') figures = await runReal(DATA, GLOSSARY)
-  else if (kind === 'catalogue') figures = runCatalogue(REPO)
+  else if (kind === 'catalogue') figures = await runCatalogue(REPO)
   else fail(`unknown child job "${job}"`)
   process.send?.(figures, () => process.exit(0))
 }

@@ -10,14 +10,18 @@ import {REPORT_FORMATS, renderReports, type ReportFormat} from '../core/report/i
 import {progressBar} from '../core/report/progress.js'
 import {LANGS, type Lang} from '../core/report/labels.js'
 import {coverageCounts} from '../core/analysis/analyse.js'
+import {SUBJECT_KINDS, type SubjectKind} from '../core/catalogue/types.js'
+import {catalogueFacts, catalogueHash, orderedKinds, selectView} from '../core/report/context.js'
 
 export default class Report extends BaseCommand<typeof Report> {
-  static override summary = 'Write gap and overlap reports per study group (HTML, Markdown, JSON, CSV).'
-  static override description = `Writes into --out (default reports/): index.html (one self-contained page), summary.md and sg-<N>.md per study group, report.json (schema: docs/report-schema.json), gaps.csv and overlaps.csv. Reviewed decisions in <catalogue>/decisions.yaml (or --decisions) override computed results and are shown apart. All files are replaced together, atomically. Same catalogue, decisions and options give byte-identical files; a date appears only when --date is given.`
+  static override summary =
+    'Write gap and overlap reports per resolution and study group (HTML, Markdown, Word, JSON, CSV).'
+  static override description = `Writes into --out (default reports/): index.html (one self-contained page, with a review form that downloads decisions.yaml), summary.md / summary.docx (date, catalogue, caveats, counts, top gaps and overlaps per SG, what was reviewed), res105-sg-<N>.md/.docx (FG-MV deliverables, Resolution 105) and res103-sg-<N>.md/.docx (DPI requirements, Resolution 103) per study group, report.json (schema: docs/report-schema.json), gaps.csv and overlaps.csv. --kind and --sg narrow every file, the summary included. Reviewed decisions in <catalogue>/decisions.yaml (or --decisions) override computed results and are shown apart where they differ. All files are replaced together, atomically. The reports carry today's date unless --date is given; the same catalogue, decisions, options and --date give byte-identical files.`
   static override examples = [
     '<%= config.bin %> report',
     '<%= config.bin %> report --format md,csv --sg 20 --sg 21 --out reports/sg20-21',
     '<%= config.bin %> report --lang fr --date 2026-11-22',
+    '<%= config.bin %> report --kind deliverable --format docx --out reports/res105',
   ]
   static override flags = {
     out: Flags.string({char: 'o', summary: 'Folder for the reports.', default: 'reports'}),
@@ -27,12 +31,19 @@ export default class Report extends BaseCommand<typeof Report> {
       default: REPORT_FORMATS.join(','),
     }),
     sg: Flags.integer({summary: 'Only this study group (repeatable).', multiple: true}),
+    kind: Flags.string({
+      summary:
+        'Only this resolution: deliverable (Res. 105, FG-MV) or requirement (Res. 103, DPI); repeatable. Default: both.',
+      options: [...SUBJECT_KINDS],
+      multiple: true,
+    }),
     lang: Flags.string({summary: 'Language of the report labels.', options: [...LANGS], default: 'en'}),
     decisions: Flags.string({
       summary: `Reviewed decisions (default: <catalogue>/${DECISIONS_FILE} when present).`,
     }),
     date: Flags.string({
-      summary: 'Date to print in the reports (YYYY-MM-DD); none by default, so runs compare byte for byte.',
+      summary:
+        'Date to print in the reports (YYYY-MM-DD); default today (UTC). Give it to compare runs byte for byte.',
     }),
     config: Flags.string({summary: 'Config file (default: <catalogue>/gapscan.config.yaml when present).'}),
   }
@@ -47,14 +58,15 @@ export default class Report extends BaseCommand<typeof Report> {
     if (this.flags.date !== undefined && !isIsoDate(this.flags.date)) {
       throw new UsageError(`--date: "${this.flags.date}" is not a date (YYYY-MM-DD)`)
     }
+    const date = this.flags.date ?? new Date().toISOString().slice(0, 10)
     const progress = progressBar(process.stderr, 'analysing', this.showProgress())
-    const {analysis, warnings} = analyseCatalogue(
+    const {analysis, warnings, catalogue} = analyseCatalogue(
       {
         catalogue: this.flags.catalogue,
         configPath: this.flags.config,
         decisionsPath: this.flags.decisions,
         sgs: this.flags.sg,
-        date: this.flags.date,
+        date,
         onProgress: (done, total) => progress.update(done, total),
       },
       this.fileWarnings,
@@ -62,17 +74,24 @@ export default class Report extends BaseCommand<typeof Report> {
     progress.done()
     this.reportWarnings(warnings)
     this.reportFileWarnings()
-    const files = renderReports(analysis, formats, this.flags.lang as Lang)
+    const context = {
+      lang: this.flags.lang as Lang,
+      kinds: orderedKinds((this.flags.kind ?? SUBJECT_KINDS) as SubjectKind[]),
+      sgs: this.flags.sg ?? [],
+      catalogue: catalogueFacts(catalogue, catalogueHash(catalogue, this.flags.catalogue)),
+    }
+    const files = await renderReports(analysis, formats, context)
     writeFilesAtomic(files.map((f) => ({path: join(this.flags.out, f.name), content: f.content})))
-    const coverage = coverageCounts(analysis.subjects)
+    const view = selectView(analysis, context)
+    const coverage = coverageCounts(view.subjects)
     this.info(
-      `${analysis.subjects.length} subjects: ${coverage.covered} covered, ${coverage.partial} partial, ${coverage.gap} gaps; ${analysis.overlaps.length} overlaps`,
+      `${view.subjects.length} subjects: ${coverage.covered} covered, ${coverage.partial} partial, ${coverage.gap} gaps; ${view.overlaps.length} overlaps`,
     )
     if (!this.jsonEnabled()) for (const f of files) this.log(join(this.flags.out, f.name))
     return {
       out: this.flags.out,
       files: files.map((f) => join(this.flags.out, f.name)),
-      subjects: analysis.subjects.length,
+      subjects: view.subjects.length,
       coverage,
     }
   }

@@ -37,11 +37,14 @@ describe('gapscan report', () => {
     const out = fresh()
     const {stdout, stderr, error} = await report('--out', out, '--format', 'md,json,csv')
     assert.equal(error, undefined)
+    // Per resolution, one document per SG with subjects (no DPI requirement falls to SG20).
     const names = [
       'summary.md',
-      'sg-17.md',
-      'sg-20.md',
-      'sg-21.md',
+      'res105-sg-17.md',
+      'res105-sg-20.md',
+      'res105-sg-21.md',
+      'res103-sg-17.md',
+      'res103-sg-21.md',
       'report.json',
       'gaps.csv',
       'overlaps.csv',
@@ -59,19 +62,55 @@ describe('gapscan report', () => {
     )
   })
 
-  it('--json prints the summary; --sg limits the sg files', async () => {
+  it('--json prints the summary; --sg narrows the files and the counts to that SG', async () => {
     const out = fresh()
     const {stdout, error, result} = await report('--out', out, '--format', 'md', '--sg', '20', '--json')
     assert.equal(error, undefined)
     const expected = {
       out,
-      files: [join(out, 'summary.md'), join(out, 'sg-20.md')],
-      subjects: 7,
-      coverage: {covered: 5, partial: 0, gap: 2},
+      files: [join(out, 'summary.md'), join(out, 'res105-sg-20.md')],
+      subjects: 1,
+      coverage: {covered: 1, partial: 0, gap: 0},
     }
     assert.deepEqual(JSON.parse(stdout), expected)
     assert.deepEqual(result, expected)
-    assert.deepEqual(readdirSync(out).sort(), ['sg-20.md', 'summary.md'])
+    assert.deepEqual(readdirSync(out).sort(), ['res105-sg-20.md', 'summary.md'])
+    const summary = readFileSync(join(out, 'summary.md'), 'utf8')
+    assert.ok(summary.includes('· SG20\n'), summary)
+    assert.ok(!/\| SG(17|21) \|/.test(summary), summary)
+  })
+
+  it('--kind deliverable: the Res. 105 documents alone, and counts of deliverables only', async () => {
+    const out = fresh()
+    const {stderr, error} = await report('--out', out, '--format', 'md,json', '--kind', 'deliverable')
+    assert.equal(error, undefined)
+    assert.equal(stderr, '3 subjects: 3 covered, 0 partial, 0 gaps; 4 overlaps\n')
+    assert.deepEqual(readdirSync(out).sort(), [
+      'report.json',
+      'res105-sg-17.md',
+      'res105-sg-20.md',
+      'res105-sg-21.md',
+      'summary.md',
+    ])
+    const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'))
+    assert.deepEqual([...new Set(json.subjects.map((s: {kind: string}) => s.kind))], ['deliverable'])
+    assert.ok(!readFileSync(join(out, 'summary.md'), 'utf8').includes('Res. 103'))
+  })
+
+  it('--kind other: exit 2', async () => {
+    const {error} = await report('--out', fresh(), '--kind', 'standard')
+    assert.equal(error?.oclif?.exit, 2)
+  })
+
+  it("without --date the reports carry today's date (UTC)", async () => {
+    const out = fresh()
+    const {error} = await report('--out', out, '--format', 'md', '-q')
+    assert.equal(error, undefined)
+    const today = new Date().toISOString().slice(0, 10)
+    const line = readFileSync(join(out, 'summary.md'), 'utf8').split('\n')[2]
+    // A run across midnight may see yesterday: accept either day around the run.
+    const yesterday = new Date(Date.now() - 86400000).toISOString().slice(0, 10)
+    assert.ok(line.startsWith(`Date: ${today} ·`) || line.startsWith(`Date: ${yesterday} ·`), line)
   })
 
   it('--lang fr and --date go into the files', async () => {
@@ -79,7 +118,12 @@ describe('gapscan report', () => {
     const {error} = await report('--out', out, '--format', 'md', '--lang', 'fr', '--date', '2026-11-22', '-q')
     assert.equal(error, undefined)
     const summary = readFileSync(join(out, 'summary.md'), 'utf8')
-    assert.ok(summary.startsWith('# Analyse des lacunes de normalisation\n\nDate: 2026-11-22\n'), summary)
+    assert.ok(
+      summary.startsWith(
+        '# Analyse des lacunes de normalisation\n\nDate\u202f: 2026-11-22 · Modèle de score\u202f: tfidf',
+      ),
+      summary,
+    )
   })
 
   it('--sg 99: exit 2, nothing written', async () => {
@@ -110,25 +154,28 @@ describe('gapscan report', () => {
   it('an unknown format: exit 2', async () => {
     const {stderr, error} = await report('--out', fresh(), '--format', 'md,pdf')
     assert.equal(error?.oclif?.exit, 2)
-    assert.equal(stderr, 'error: --format: unknown format "pdf" (use html, md, json, csv)\n')
+    assert.equal(stderr, 'error: --format: unknown format "pdf" (use html, md, docx, json, csv)\n')
   })
 
-  it('is deterministic: two runs write byte-identical files (all formats)', async () => {
+  it('is deterministic: two runs with the same --date write byte-identical files (all formats)', async () => {
     const a = fresh()
     const b = fresh()
-    assert.equal((await report('--out', a, '-q')).error, undefined)
-    assert.equal((await report('--out', b, '-q')).error, undefined)
+    assert.equal((await report('--out', a, '-q', '--date', '2026-11-22')).error, undefined)
+    assert.equal((await report('--out', b, '-q', '--date', '2026-11-22')).error, undefined)
     const first = snapshot(a)
-    assert.deepEqual(Object.keys(first), [
-      'gaps.csv',
-      'index.html',
-      'overlaps.csv',
-      'report.json',
-      'sg-17.md',
-      'sg-20.md',
-      'sg-21.md',
-      'summary.md',
-    ])
+    const docs = ['res103-sg-17', 'res103-sg-21', 'res105-sg-17', 'res105-sg-20', 'res105-sg-21']
+    assert.deepEqual(
+      Object.keys(first),
+      [
+        'gaps.csv',
+        'index.html',
+        'overlaps.csv',
+        'report.json',
+        ...docs.flatMap((d) => [`${d}.docx`, `${d}.md`]),
+        'summary.docx',
+        'summary.md',
+      ].sort(),
+    )
     assert.deepEqual(snapshot(b), first)
   })
 

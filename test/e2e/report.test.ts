@@ -7,6 +7,13 @@ import {fileURLToPath} from 'node:url'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const SGS = [2, 3, 5, 11, 12, 13, 15, 17, 20, 21]
+/** The SGs responsible for at least one of the 17 FG-MV deliverables (each gets a Res. 105 document). */
+const DELIVERABLE_SGS = [13, 17, 20, 21]
+const DOCUMENTS = [
+  'summary',
+  ...DELIVERABLE_SGS.map((n) => `res105-sg-${n}`),
+  ...SGS.map((n) => `res103-sg-${n}`),
+]
 
 describe('e2e: gapscan report on the bundled catalogue', () => {
   let out: string
@@ -14,7 +21,7 @@ describe('e2e: gapscan report on the bundled catalogue', () => {
   before(function () {
     this.timeout(180_000)
     out = join(mkdtempSync(join(tmpdir(), 'gapscan-e2e-')), 'reports')
-    run = spawnSync(process.execPath, ['bin/run.js', 'report', '--out', out], {
+    run = spawnSync(process.execPath, ['bin/run.js', 'report', '--out', out, '--date', '2026-11-22'], {
       cwd: ROOT,
       env: {...process.env, NO_COLOR: '1'},
       encoding: 'utf8',
@@ -27,18 +34,17 @@ describe('e2e: gapscan report on the bundled catalogue', () => {
     assert.equal(run.status, 0, String(run.stderr))
     const stdout = String(run.stdout)
     const stderr = String(run.stderr)
-    assert.equal(stdout.split('\n').filter(Boolean).length, 15)
+    assert.equal(stdout.split('\n').filter(Boolean).length, 4 + 2 * DOCUMENTS.length)
     assert.ok(stdout.includes(join(out, 'index.html')))
     // eslint-disable-next-line no-control-regex
     assert.doesNotMatch(stderr, /\u001b\[/)
     assert.match(stderr, /^435 subjects: \d+ covered, \d+ partial, \d+ gaps; \d+ overlaps$/m)
   })
 
-  it('writes every file: index.html, summary.md, sg-<N>.md for the 10 SGs, report.json, gaps.csv, overlaps.csv', () => {
+  it('writes every file: index.html, summary and per-resolution SG documents (md, docx), report.json, CSV', () => {
     const expected = [
       'index.html',
-      'summary.md',
-      ...SGS.map((n) => `sg-${n}.md`),
+      ...DOCUMENTS.flatMap((d) => [`${d}.md`, `${d}.docx`]),
       'report.json',
       'gaps.csv',
       'overlaps.csv',
@@ -60,7 +66,16 @@ describe('e2e: gapscan report on the bundled catalogue', () => {
       report.studyGroups.map((g: {number: number}) => g.number),
       SGS,
     )
-    assert.equal('date' in report, false)
+    assert.equal(report.date, '2026-11-22')
+  })
+
+  it('summary.md states the date, the catalogue hash and the caveats', () => {
+    const summary = readFileSync(join(out, 'summary.md'), 'utf8')
+    assert.ok(summary.includes('\nDate: 2026-11-22 · '), summary.slice(0, 300))
+    assert.match(summary, /_Content hash of the catalogue files \(SHA-256\): [0-9a-f]{64}_/)
+    assert.ok(summary.includes('- 17 of the 52 FG-MV deliverables are in the catalogue'))
+    assert.ok(summary.includes('## Res. 105 — FG-MV deliverables\n\n17 subjects:'))
+    assert.ok(summary.includes('## Res. 103 — DPI requirements by building block\n\n418 subjects:'))
   })
 
   it('gaps.csv and overlaps.csv start with their exact headers', () => {

@@ -13,7 +13,10 @@ import {analyse, type Analysis} from '../../src/core/analysis/analyse.js'
 import type {Decision} from '../../src/core/analysis/decisions.js'
 import type {Catalogue} from '../../src/core/catalogue/types.js'
 import {Matcher} from '../../src/core/match/matcher.js'
+import {loadDecisions} from '../../src/core/analysis/decisions.js'
+import {catalogueFacts, type ReportContext} from '../../src/core/report/context.js'
 import {renderHtml} from '../../src/core/report/html.js'
+import {reportContext} from './context-helper.js'
 import {loadWorkspace} from '../../src/core/workspace.js'
 
 const CHROMIUM = '/usr/bin/chromium'
@@ -60,10 +63,19 @@ function addHostileEntries(catalogue: Catalogue): void {
   })
 }
 
+/** The catalogue and matcher the page was built from, to re-run the analysis with downloaded decisions. */
+let workspace: {catalogue: Catalogue; matcher: Matcher}
+
+/** A report context with the real catalogue's study groups and Questions (for the review form). */
+function pageContext(lang: 'en' | 'fr'): ReportContext {
+  return {...reportContext(lang), catalogue: catalogueFacts(workspace.catalogue, 'test')}
+}
+
 function buildAnalysis(): Analysis {
   const ws = loadWorkspace(catalogueDir(), {}, [])
   addHostileEntries(ws.catalogue)
   const matcher = new Matcher(ws.catalogue, ws.config, ws.glossary)
+  workspace = {catalogue: ws.catalogue, matcher}
   // A first pass finds subjects to attach reviewed decisions to.
   const first = analyse(ws.catalogue, matcher)
   const matched = first.subjects.find((s) => s.matches.length > 0 && s.id !== HOSTILE_ID)
@@ -114,8 +126,8 @@ describe('HTML report in a browser', function () {
     }
     analysis = buildAnalysis()
     dir = mkdtempSync(join(tmpdir(), 'gapscan-html-'))
-    writeFileSync(join(dir, 'report.html'), renderHtml(analysis, 'en'))
-    writeFileSync(join(dir, 'report-fr.html'), renderHtml(analysis, 'fr'))
+    writeFileSync(join(dir, 'report.html'), renderHtml(analysis, pageContext('en')))
+    writeFileSync(join(dir, 'report-fr.html'), renderHtml(analysis, pageContext('fr')))
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [
@@ -200,7 +212,9 @@ describe('HTML report in a browser', function () {
   it('renders hostile catalogue text as text', async () => {
     assert.deepEqual(dialogs, [])
     assert.equal(await page.evaluate(() => (globalThis as unknown as BrowserGlobal).__pwned), undefined)
-    assert.equal(await page.locator('script').count(), 1)
+    // The page's script and its review data (type application/json, never executed).
+    assert.equal(await page.locator('script').count(), 2)
+    assert.equal(await page.locator('script[type="application/json"]').count(), 1)
     assert.equal(await page.locator('img, i, b').count(), 0)
     const i = analysis.subjects.findIndex((s) => s.id === HOSTILE_ID)
     assert.equal(await page.locator(`#s-${i} td.title`).textContent(), HOSTILE_TITLE)
@@ -342,17 +356,23 @@ describe('HTML report in a browser', function () {
     await page.locator('[data-table="overlaps-table"] [data-reset]').click()
   })
 
-  it('prints every row expanded, without filters or sticky headers', async () => {
+  it('prints every subject row with details collapsed, without filters, review form, heatmap or sticky headers', async () => {
     await page.fill('#f-subjects-table-text', 'metaverse')
+    await page.locator('#subjects-table tr.row:not([hidden]) button.toggle').first().click()
     await page.emulateMedia({media: 'print'})
     try {
-      assert.equal(await page.locator('.filters').first().isVisible(), false)
-      const displays = await page
-        .locator('#subjects-table > tbody > tr')
-        .evaluateAll((trs) => [
-          ...new Set(trs.map((tr) => (globalThis as unknown as BrowserGlobal).getComputedStyle(tr).display)),
-        ])
-      assert.deepEqual(displays, ['table-row'])
+      for (const hidden of ['.filters', '#review-panel', '#heatmap'])
+        assert.equal(await page.locator(hidden).first().isVisible(), false, hidden)
+      const displays = (selector: string) =>
+        page
+          .locator(selector)
+          .evaluateAll((trs) => [
+            ...new Set(
+              trs.map((tr) => (globalThis as unknown as BrowserGlobal).getComputedStyle(tr).display),
+            ),
+          ])
+      assert.deepEqual(await displays('#subjects-table > tbody > tr.row'), ['table-row'])
+      assert.deepEqual(await displays('#subjects-table > tbody > tr.detail'), ['none'])
       const position = await page
         .locator('#subjects-table thead th')
         .first()
@@ -362,6 +382,117 @@ describe('HTML report in a browser', function () {
       await page.emulateMedia({media: 'screen'})
       await reset()
     }
+  })
+
+  it('prints in a few dozen A4 pages, not hundreds', async () => {
+    // The page as delivered, on the paper of its own @page rule (A4 landscape). A fresh page: after
+    // emulateMedia('screen') (the print test above) pdf() would lay out with the screen styles.
+    const fresh = await browser!.newPage()
+    await fresh.goto(pathToFileURL(join(dir, 'report.html')).href)
+    const pdf = await fresh.pdf({preferCSSPageSize: true})
+    await fresh.close()
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page\b/g)?.length ?? 0
+    // The bundled catalogue has 435 subjects: about 20 rows a page, plus the summary.
+    assert.ok(pages > 1 && pages <= Math.ceil(analysis.subjects.length / 10), `${pages} pages`)
+  })
+
+  it('review: accept/reject a match, add a standard, assign a subject, download decisions.yaml, re-run', async () => {
+    const expand = async (id: string) => {
+      const i = analysis.subjects.findIndex((s) => s.id === id)
+      await page.locator(`#s-${i} button.toggle`).click()
+      await page.locator(`#s-${i}-d button.rv-open`).click()
+      assert.equal(await page.locator('#rv-subject').textContent(), id)
+    }
+    const fresh = analysis.subjects.filter((s) => !s.reviewed && s.id !== HOSTILE_ID)
+    const rejected = fresh.find((s) => s.matches.length > 1)!
+    const assigned = fresh.find((s) => s.coverage === 'gap' && s !== rejected)!
+    const added = fresh.find((s) => s.coverage === 'gap' && s !== rejected && s !== assigned)!
+    const standard = rejected.matches[1].id
+    // Assign to an SG with a listed Question when there is one.
+    const sg = analysis.studyGroups.find(
+      (g) => workspace.catalogue.studyGroups.find((c) => c.number === g.number)!.questions.length > 0,
+    )!
+    const question = workspace.catalogue.studyGroups.find((c) => c.number === sg.number)!.questions[0].id
+
+    await page.fill('#rv-by', 'Rapporteur Q1 "test"')
+    // Without a reason nothing is recorded and the page says why.
+    await expand(rejected.id)
+    await page.selectOption('#rv-action', 'reject')
+    await page.selectOption('#rv-match', rejected.matches[0].id)
+    await page.click('#rv-record')
+    assert.equal(await page.locator('#rv-count').textContent(), '')
+    assert.equal(await page.locator('#rv-msg').textContent(), 'Give a reason and a reviewer first.')
+    await page.fill('#rv-reason', 'Different scope: <not> the same')
+    await page.click('#rv-record')
+    assert.equal(
+      await page.locator('#rv-msg').textContent(),
+      `${rejected.id}: reject ${rejected.matches[0].id}`,
+    )
+
+    await expand(assigned.id)
+    await page.selectOption('#rv-action', 'assign')
+    await page.selectOption('#rv-sg', String(sg.number))
+    await page.selectOption('#rv-question', question)
+    await page.fill('#rv-reason', 'Agreed at the meeting')
+    await page.click('#rv-record')
+
+    await expand(added.id)
+    await page.selectOption('#rv-action', 'add')
+    await page.fill('#rv-standard', standard)
+    await page.fill('#rv-reason', 'Known to cover it')
+    await page.click('#rv-record')
+    assert.equal(await page.locator('#rv-count').textContent(), '3 new decisions')
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#rv-download')])
+    assert.equal(download.suggestedFilename(), 'decisions.yaml')
+    const file = join(dir, 'decisions.yaml')
+    await download.saveAs(file)
+
+    // Re-run the analysis with the downloaded file: the decisions it was built from, then the new ones.
+    const decisions = loadDecisions(file, workspace.catalogue, true)
+    const base = analysis.subjects.flatMap((s) => s.decisions)
+    assert.equal(decisions.length, base.length + 3)
+    assert.deepEqual(
+      decisions.slice(0, base.length).map(({line: _line, ...d}) => d),
+      base,
+    )
+    const today = new Date().toISOString().slice(0, 10)
+    assert.deepEqual(
+      decisions.slice(base.length).map(({line: _line, date, ...d}) => {
+        assert.ok(date === today || date < today, date)
+        return d
+      }),
+      [
+        {
+          subject: rejected.id,
+          action: 'reject',
+          standard: rejected.matches[0].id,
+          by: 'Rapporteur Q1 "test"',
+          reason: 'Different scope: <not> the same',
+        },
+        {
+          subject: assigned.id,
+          action: 'assign',
+          sg: sg.number,
+          question,
+          by: 'Rapporteur Q1 "test"',
+          reason: 'Agreed at the meeting',
+        },
+        {subject: added.id, action: 'add', standard, by: 'Rapporteur Q1 "test"', reason: 'Known to cover it'},
+      ],
+    )
+    const rerun = analyse(workspace.catalogue, workspace.matcher, {decisions})
+    const after = (id: string) => rerun.subjects.find((s) => s.id === id)!
+    assert.equal(after(rejected.id).matches.find((m) => m.id === rejected.matches[0].id)!.review, 'rejected')
+    assert.deepEqual(after(assigned.id).assigned, {sg: sg.number, question})
+    assert.ok(after(assigned.id).responsible.sgs.includes(sg.number))
+    assert.equal(after(added.id).coverage, 'covered')
+    assert.equal(after(added.id).matches.find((m) => m.id === standard)!.review, 'added')
+    for (const s of base) assert.equal(after(s.subject).reviewed, true)
+    // The re-run page shows the reviewed state.
+    const html = renderHtml(rerun, pageContext('en'))
+    assert.ok(html.includes('Different scope: &lt;not&gt; the same'))
+    assert.ok(html.includes('<span class="tag reviewed">added</span>'))
   })
 
   it('works in French', async () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import type {AnalysedMatch, Analysis, Overlap, SubjectAnalysis} from '../../src/core/analysis/analyse.js'
 import {escapeHtml, renderHtml} from '../../src/core/report/html.js'
+import {reportContext} from './context-helper.js'
 import {isLang, labels, LANGS} from '../../src/core/report/labels.js'
 
 export const HOSTILE_TITLE = `<script>alert(1)</script> "quoted" & 'single' </script><!-- <img src=x onerror=alert(2)>`
@@ -167,7 +168,8 @@ describe('report labels', () => {
     const en = keys(labels('en')).sort()
     assert.deepEqual(keys(labels('fr')).sort(), en)
     for (const lang of LANGS) {
-      const flat = JSON.stringify(labels(lang))
+      // English titles are not marked in English: the one label that may be empty.
+      const flat = JSON.stringify({...labels(lang), inEnglish: lang === 'en' ? '-' : labels(lang).inEnglish})
       assert.doesNotMatch(flat, /""/, `${lang} has an empty label`)
     }
   })
@@ -193,8 +195,8 @@ describe('report labels', () => {
 
 describe('renderHtml', () => {
   const analysis = buildAnalysis()
-  const en = renderHtml(analysis, 'en')
-  const fr = renderHtml(analysis, 'fr')
+  const en = renderHtml(analysis, reportContext('en'))
+  const fr = renderHtml(analysis, reportContext('fr'))
 
   it('is a complete page with a lang attribute', () => {
     assert.match(en, /^<!DOCTYPE html>\n<html lang="en">/)
@@ -208,9 +210,10 @@ describe('renderHtml', () => {
 
   it('escapes hostile catalogue text everywhere', () => {
     for (const html of [en, fr]) {
-      // Exactly one <script> element: the page's own.
-      assert.equal(html.match(/<script/gi)?.length, 1)
-      assert.equal(html.match(/<\/script/gi)?.length, 1)
+      // Two <script> elements: the page's own and the review data (JSON, never executed).
+      assert.equal(html.match(/<script/gi)?.length, 2)
+      assert.equal(html.match(/<\/script/gi)?.length, 2)
+      assert.equal(html.match(/<script type="application\/json" id="rv-data">/g)?.length, 1)
       assert.ok(!html.includes('<!-- <img'))
       assert.ok(!/<img/i.test(html))
       assert.ok(!html.includes('<b>X.evil'))
@@ -230,7 +233,7 @@ describe('renderHtml', () => {
         html.includes(
           html === en
             ? 'aria-label="Best matches: FGMV-99"'
-            : 'aria-label="Meilleures correspondances: FGMV-99"',
+            : 'aria-label="Meilleures correspondances\u202f: FGMV-99"',
         ),
       )
       assert.ok(html.includes('&lt;b&gt;X.evil&lt;/b&gt;'))
@@ -247,7 +250,7 @@ describe('renderHtml', () => {
       assert.doesNotMatch(html, /<link\b/i)
       assert.doesNotMatch(html, /<(img|iframe|object|embed|video|audio|source)\b/i)
       assert.doesNotMatch(html, /@import/i)
-      assert.doesNotMatch(html, /url\(/i)
+      assert.doesNotMatch(html.match(/<style>([\s\S]*?)<\/style>/)![1], /url\(/i)
       assert.doesNotMatch(html, /\bsrc=["']?(https?:)?\/\//i)
       // The only hrefs are in-page anchors and standards' own https pages, opened without referrer.
       const external: string[] = []
@@ -268,15 +271,15 @@ describe('renderHtml', () => {
   })
 
   it('is deterministic', () => {
-    assert.equal(renderHtml(buildAnalysis(), 'en'), en)
-    assert.equal(renderHtml(buildAnalysis(), 'fr'), fr)
+    assert.equal(renderHtml(buildAnalysis(), reportContext('en')), en)
+    assert.equal(renderHtml(buildAnalysis(), reportContext('fr')), fr)
     assert.notEqual(en, fr)
   })
 
   it('does not modify the analysis', () => {
     const a = buildAnalysis()
     const before = JSON.stringify(a)
-    renderHtml(a, 'fr')
+    renderHtml(a, reportContext('fr'))
     assert.equal(JSON.stringify(a), before)
   })
 
@@ -313,7 +316,11 @@ describe('renderHtml', () => {
       heat,
       /<td class="h5 resp" title="DPI-ID-01 · SG17 — Score 0.6123 — responsible study group">0.61/,
     )
-    assert.match(heat, /<td class="h0" title="DPI-ID-01 · SG20 — no matching standard"><\/td>/)
+    // Not among the top matches: the cell says the best score is below the lowest listed one.
+    assert.match(
+      heat,
+      /<td class="h0" title="DPI-ID-01 · SG20 — no standard of this study group among the subject’s top 5 matches: its best score here is below 0.5000">&lt; 0.50<\/td>/,
+    )
     // Best match only (X.1254 0.61 beats ISO/IEC with no SG); gap subject: ring only.
     assert.match(heat, /<td class="h0 resp" title="DPI-GAP-03 · SG17/)
   })
@@ -336,7 +343,9 @@ describe('renderHtml', () => {
     assert.match(evil, /2025-05-20/)
     assert.match(evil, /<span class="tag reviewed">added<\/span>/)
     assert.match(main[2], /data-coverage="covered"/)
-    assert.match(main[2], /<span class="cov-text cov-gap">gap<\/span> <span class="num">0.0500<\/span>/)
+    // Review changed this result: the computed one shows beside it; unchanged rows leave it empty.
+    assert.match(main[2], /<span class="cov-text cov-gap">gap<\/span><\/td>/)
+    assert.match(main[0], /<td data-sort="0.61234" class="nowrap"><\/td>/)
     assert.match(main[2], /assigned/)
     assert.match(main[0], /data-sgs="17"/)
   })
@@ -375,19 +384,58 @@ describe('renderHtml', () => {
     assert.match(fr, /Double emploi/)
     assert.match(fr, /4 sur 4 affichés/)
     assert.match(fr, /50\u202f%/)
+    // No French SG title is sourced: the English one, marked, everywhere an SG is named.
+    assert.match(fr, /<td>Security &amp; &lt;trust&gt; \(en anglais\)<\/td>/)
+    assert.match(fr, /<option value="17">CE17 — Security &amp; &lt;trust&gt; \(en anglais\)<\/option>/)
+    assert.doesNotMatch(en, /en anglais/)
+  })
+
+  it('opens with the printable summary: scope, catalogue hash, caveats, per-resolution parts', () => {
+    const summary = en.slice(en.indexOf('id="summary"'), en.indexOf('id="by-sg"'))
+    assert.match(
+      summary,
+      /<p>Scope: Res\. 105 — FG-MV deliverables; Res\. 103 — DPI requirements by building block · all study groups<\/p>/,
+    )
+    assert.match(summary, /Content hash of the catalogue files \(SHA-256\): f{64}/)
+    assert.match(summary, /<li>Question lists are incomplete: 2 Questions are listed for 3 study groups/)
+    assert.match(summary, /<h3>Res\. 105 — FG-MV deliverables<\/h3>/)
+    assert.match(summary, /<h3>Res\. 103 — DPI requirements by building block<\/h3>/)
+    assert.match(summary, /<h4>Top gaps per study group<\/h4>/)
+  })
+
+  it('has a review form and the decisions the page was built from as data', () => {
+    assert.match(en, /<div id="review-panel" class="review-panel"/)
+    assert.match(
+      en,
+      /<select id="rv-action"><option value="accept">accept<\/option><option value="reject">reject<\/option><option value="add">add<\/option><option value="assign">assign<\/option><\/select>/,
+    )
+    assert.match(en, /<option value="Q6\/17" data-sg="17" hidden>Q6\/17<\/option>/)
+    const data = JSON.parse(en.match(/<script type="application\/json" id="rv-data">([^<]*)<\/script>/)![1])
+    assert.deepEqual(
+      data.decisions,
+      analysis.subjects.flatMap((s) => s.decisions),
+    )
+    assert.ok(data.decisions.length > 0)
+    assert.equal((en.match(/class="rv-open"/g) ?? []).length, analysis.subjects.length)
   })
 
   it('has a print stylesheet', () => {
     const style = en.match(/<style>([\s\S]*?)<\/style>/)![1]
     const print = style.slice(style.indexOf('@media print'))
-    assert.match(print, /\.filters[^{]*\{display:none!important\}/)
-    assert.match(print, /tr\[hidden\]\{display:table-row!important\}/)
-    assert.match(print, /position:static!important/)
-    assert.match(print, /break-before:page/)
+    // Controls, details and the heatmap are not printed; every subject row is.
+    const hidden = print.match(/([^{}]*)\{\s*display: none !important;\s*\}/)![1]
+    for (const selector of ['.filters', '.review-panel', '#heatmap', 'tr.detail'])
+      assert.ok(hidden.includes(selector), selector)
+    assert.match(print, /tr\.row\[hidden\] \{\s*display: table-row !important;/)
+    assert.match(print, /position: static !important/)
+    assert.match(print, /break-before: page/)
   })
 
   it('renders an empty analysis', () => {
-    const html = renderHtml({...buildAnalysis(), subjects: [], overlaps: [], studyGroups: []}, 'en')
+    const html = renderHtml(
+      {...buildAnalysis(), subjects: [], overlaps: [], studyGroups: []},
+      reportContext('en'),
+    )
     assert.match(html, /No overlap found\./)
     assert.match(html, /No subject\./)
   })

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict'
 import type {AnalysedMatch, Analysis, SubjectAnalysis} from '../../src/core/analysis/analyse.js'
 import {gapsCsv, GAPS_COLUMNS, overlapsCsv} from '../../src/core/report/csv.js'
-import {
-  markdownText,
-  renderStudyGroupMarkdown,
-  renderSummaryMarkdown,
-} from '../../src/core/report/markdown.js'
+import {selectView} from '../../src/core/report/context.js'
+import {studyGroupDocument, summaryDocument} from '../../src/core/report/documents.js'
+import {markdownText, renderMarkdown} from '../../src/core/report/markdown.js'
+import {reportContext, TEST_HASH} from './context-helper.js'
 
 const NO_OVERLAPS = {multipleSgs: false, otherBodies: false, otherDeliverables: false}
 
@@ -73,6 +72,16 @@ const HOSTILE: Analysis = {
     subject('R-3', '*x*', 'covered', [21], {
       computed: {coverage: 'gap', score: 0.05},
       reviewed: true,
+      decisions: [
+        {
+          subject: 'R-3',
+          action: 'accept',
+          standard: 'H.1',
+          by: 'TSB',
+          date: '2026-01-02',
+          reason: 'Same scope',
+        },
+      ],
       relationship: 'subset of',
       matches: [match('H.1', 0.05, 21, {review: 'accepted', relationship: 'subset of'})],
       responsible: {basis: 'covering-standards', sgs: [21], questions: [], score: 0.05},
@@ -103,64 +112,34 @@ describe('report: markdownText', () => {
 })
 
 describe('report: Markdown writers', () => {
-  it('summary.md (English): counts, per-SG table, gaps, overlaps; titles escaped', () => {
-    assert.equal(
-      renderSummaryMarkdown(HOSTILE, 'en'),
-      [
-        '# Standardization gap analysis',
-        '',
-        'Scoring model: tfidf · Thresholds: covered ≥ 0.2000, partial ≥ 0.1200',
-        '',
-        '## Summary',
-        '',
-        '| Subjects | covered | partial | gap | Total |',
-        '| --- | --- | --- | --- | --- |',
-        '| Subjects | 1 | 1 | 2 | 4 |',
-        '',
-        '## Coverage by study group',
-        '',
-        '| Study group | Title | covered | partial | gap |',
-        '| --- | --- | --- | --- | --- |',
-        '| SG20 | IoT | 0 | 1 | 1 |',
-        '| SG21 | Multimedia | 1 | 0 | 1 |',
-        '',
-        '## Gaps',
-        '',
-        '| ID | Title | Coverage | Standard | Relationship | Responsible SG | Shared terms |',
-        '| --- | --- | --- | --- | --- | --- | --- |',
-        '| R-1 | &lt;script&gt;alert(1)&lt;/script&gt; | gap | — | — | SG20 · Q1/20 |  |',
-        '| R-4 | =cmd() | gap | — | — | SG21 |  |',
-        '',
-        '## Overlaps',
-        '',
-        '| Type | Between | SG | Bodies | Standards | Score |',
-        '| --- | --- | --- | --- | --- | --- |',
-        '| Coordination | R-2 | SG20, SG21 | ISO, ITU-T | Y.1, ISO 1 | 0.1500 |',
-        '',
-        '',
-      ].join('\n'),
-    )
-  })
+  const ctx = (lang: 'en' | 'fr' = 'en', extra = {}) => reportContext(lang, HOSTILE, extra)
+  const sgDoc = (sg: number, lang: 'en' | 'fr' = 'en', analysis = HOSTILE) => {
+    const view = selectView(analysis, {kinds: ['requirement'], sgs: []})
+    const group = view.studyGroups.find((g) => g.number === sg)!
+    return renderMarkdown(studyGroupDocument(view, 'requirement', group, ctx(lang)))
+  }
+  const summary = (lang: 'en' | 'fr' = 'en', extra = {}, analysis = HOSTILE) =>
+    renderMarkdown(summaryDocument(analysis, ctx(lang, extra)))
 
-  it('sg-<N>.md: gaps, partial, overlaps and covered sections of that SG only', () => {
+  it('res103-sg-<N>.md: gaps, partial, overlaps and covered of that SG only, then the legend', () => {
     assert.equal(
-      renderStudyGroupMarkdown(HOSTILE, 20, 'en'),
+      sgDoc(20),
       [
-        '# Study group 20 — IoT',
+        '# Res. 103 — DPI requirements by building block — Study group 20: IoT',
         '',
-        'Scoring model: tfidf · Thresholds: covered ≥ 0.2000, partial ≥ 0.1200',
+        'Scoring model: tfidf · Thresholds: covered ≥ 0.20, partial ≥ 0.12',
         '',
-        '## Gap (1)',
+        '## Gaps (1)',
         '',
-        '| ID | Title | Coverage | Standard | Relationship | Responsible SG | Shared terms |',
+        '| ID | Title | Coverage | Best match | Terms shared (measured) | Responsible SG | Shared terms |',
         '| --- | --- | --- | --- | --- | --- | --- |',
-        '| R-1 | &lt;script&gt;alert(1)&lt;/script&gt; | gap | — | — | SG20 · Q1/20 |  |',
+        '| R-1 | &lt;script&gt;alert(1)&lt;/script&gt; | gap | — | — | SG20 · Q1/20 |   |',
         '',
         '## Partial (1)',
         '',
-        '| ID | Title | Coverage | Standard | Relationship | Responsible SG | Shared terms |',
+        '| ID | Title | Coverage | Best match | Terms shared (measured) | Responsible SG | Shared terms |',
         '| --- | --- | --- | --- | --- | --- | --- |',
-        '| R-2 | a\\|b | partial | Y.1 (0.1500) | intersects with | SG20 | smart city, a\\|b |',
+        '| R-2 | a\\|b | partial | Y.1 (0.1500) | 50% of the subject’s terms, 40% of the standard’s | SG20 | smart city, a\\|b |',
         '',
         '## Overlaps (1)',
         '',
@@ -172,45 +151,131 @@ describe('report: Markdown writers', () => {
         '',
         '_No subject._',
         '',
+        '## How to read the scores',
+        '',
+        'A score (0 to 1) measures how much of the subject’s weighted vocabulary a standard’s title and terms share. It ranks candidates for a reader; it does not judge technical equivalence.',
+        '',
+        '- covered: best score ≥ 0.20: a standard shares most of the subject’s weighted terms; read it before relying on it',
+        '- partial: best score from 0.12 to 0.20: standards share some of the subject’s terms and may cover part of it',
+        '- gap: no standard in the catalogue scores 0.12 or more: a candidate gap, not proof that no standard exists',
         '',
       ].join('\n'),
     )
   })
 
-  it('sg-<N>.md: a reviewed subject shows the reviewed and the computed coverage', () => {
-    const md = renderStudyGroupMarkdown(HOSTILE, 21, 'en')
+  it('a reviewed subject shows the reviewed and the computed coverage where they differ', () => {
+    const md = sgDoc(21)
     assert.ok(md.includes('## Covered (1)'), md)
     assert.ok(
-      md.includes('| R-3 | \\*x\\* | covered (reviewed; computed: gap) | H.1 (0.0500) | subset of | SG21 |'),
+      md.includes(
+        '| R-3 | \\*x\\* | covered (reviewed; computed: gap) | H.1 (0.0500) | 50% of the subject’s terms, 40% of the standard’s | SG21 |',
+      ),
       md,
     )
+    assert.ok(md.includes('| R-4 | =cmd() | gap | — |'), md)
     assert.ok(md.includes('## Partial (0)\n\n_No subject._'), md)
-    // The coordination overlap names SG21 too.
     assert.ok(md.includes('## Overlaps (1)'), md)
     assert.ok(!md.includes('<script>'))
   })
 
-  it('writes French labels with lang fr (CE, lacune, decimal comma)', () => {
-    const md = renderStudyGroupMarkdown(HOSTILE, 20, 'fr')
-    assert.ok(md.startsWith('# Commission d’études 20 — IoT\n'), md)
-    assert.ok(md.includes('Modèle de score: tfidf · Seuils: couvert ≥ 0,2000, partiel ≥ 0,1200'), md)
-    assert.ok(md.includes('## Lacune (1)'), md)
-    assert.ok(md.includes('| R-2 | a\\|b | partiel | Y.1 (0,1500) |'), md)
+  it('summary.md: date, scope, catalogue, hash, caveats, then per resolution counts, gaps with evidence, review', () => {
+    const md = summary('en', {kinds: ['requirement']}, {...HOSTILE, date: '2026-11-22'})
+    const lines = md.split('\n')
+    assert.equal(lines[0], '# Standardization gap analysis')
+    assert.equal(
+      lines[2],
+      'Date: 2026-11-22 · Scoring model: tfidf · Thresholds: covered ≥ 0.20, partial ≥ 0.12',
+    )
+    assert.equal(lines[4], 'Scope: Res. 103 — DPI requirements by building block · all study groups')
+    assert.ok(md.includes('0 deliverables · 4 requirements · 3 standards · 2 study groups'), md)
+    assert.ok(md.includes('| ITU-T | 2 |\n| ISO | 1 |'), md)
+    assert.ok(md.includes(`_Content hash of the catalogue files (SHA-256): ${TEST_HASH}_`), md)
+    // Only requirements asked for: no line about the 52 FG-MV deliverables.
+    assert.ok(!md.includes('FG-MV deliverables are in the catalogue'), md)
+    assert.ok(md.includes('- Question lists are incomplete: 2 Questions are listed for 3 study groups'), md)
+    assert.ok(
+      md.includes('- Standards are known by their titles and terms derived from their abstracts only'),
+      md,
+    )
+    assert.ok(
+      md.includes(
+        '## Res. 103 — DPI requirements by building block\n\n4 subjects: 1 covered, 1 partial, 2 gaps; 1 overlaps; 1 reviewed.',
+      ),
+      md,
+    )
+    assert.ok(md.includes('| SG20 | IoT | 0 | 1 | 1 | 2 |'), md)
+    assert.ok(
+      md.includes(
+        '- SG20 — R-1 &lt;script&gt;alert(1)&lt;/script&gt;: no standard among the matches; SG20 by mandate (0.1000)',
+      ),
+      md,
+    )
+    assert.ok(md.includes('- SG21 — Coordination R-2 — SG20, SG21; ISO, ITU-T: Y.1, ISO 1 (0.1500)'), md)
+    assert.ok(md.includes('1 reviewed decisions on 1 subjects; 1 results changed by review.'), md)
+    assert.ok(md.includes('- R-3: accept H.1 (TSB, 2026-01-02) — gap → covered'), md)
+    assert.ok(!md.includes('## Res. 105'), md)
+  })
+
+  it('summary.md names the deliverables present of the 52 when deliverables are asked for', () => {
+    assert.ok(
+      summary().includes(
+        '- 0 of the 52 FG-MV deliverables are in the catalogue; the others are not analysed.',
+      ),
+    )
+    assert.ok(
+      summary().includes('## Res. 105 — FG-MV deliverables\n\n0 subjects: 0 covered, 0 partial, 0 gaps;'),
+    )
+  })
+
+  it('--sg narrows the summary: counts, SG rows and gaps of that SG only', () => {
+    const md = summary('en', {sgs: [21]}, selectViewSgs(HOSTILE, [21]))
+    assert.ok(
+      md.includes(
+        'Scope: Res. 105 — FG-MV deliverables; Res. 103 — DPI requirements by building block · SG21',
+      ),
+      md,
+    )
+    assert.ok(md.includes('2 subjects: 1 covered, 0 partial, 1 gaps;'), md)
+    assert.ok(!md.includes('| SG20 |'), md)
+    assert.ok(!md.includes('R-1'), md)
+  })
+
+  it('writes French labels and typography with lang fr (CE, lacune, decimal comma, narrow space before colons)', () => {
+    const md = sgDoc(20, 'fr')
+    assert.ok(
+      md.startsWith(
+        '# Rés. 103 — exigences DPI par composant — Commission d’études 20\u202f: IoT (en anglais)\n',
+      ),
+      md,
+    )
+    assert.ok(md.includes('Modèle de score\u202f: tfidf · Seuils\u202f: couvert ≥ 0,20, partiel ≥ 0,12'), md)
+    assert.ok(md.includes('## Lacunes (1)'), md)
+    assert.ok(
+      md.includes(
+        '| R-2 | a\\|b | partiel | Y.1 (0,1500) | 50\u202f% des termes du sujet, 40\u202f% de ceux de la norme |',
+      ),
+      md,
+    )
     assert.ok(md.includes('| CE20 · Q1/20 |'), md)
     assert.ok(md.includes('## Chevauchements (1)'), md)
     assert.ok(md.includes('_Aucun sujet._'), md)
-    const summary = renderSummaryMarkdown(HOSTILE, 'fr')
-    assert.ok(summary.startsWith('# Analyse des lacunes de normalisation\n'), summary)
-    assert.ok(summary.includes('## Lacunes'), summary)
-    assert.ok(summary.includes('| CE21 | Multimedia | 1 | 0 | 1 |'), summary)
-  })
-
-  it('prints the date only when the analysis has one', () => {
-    const dated = renderSummaryMarkdown({...HOSTILE, date: '2026-11-22'}, 'en')
-    assert.ok(dated.includes('\nDate: 2026-11-22\n'), dated)
-    assert.ok(!renderSummaryMarkdown(HOSTILE, 'en').includes('Date:'))
+    assert.ok(
+      md.includes('- lacune\u202f: aucune norme du catalogue n’atteint 0,12\u202f: une lacune possible'),
+      md,
+    )
+    // No ordinary or missing space before a colon or semicolon anywhere in the French labels.
+    assert.doesNotMatch(md.replace(/&\w+;/g, ''), /[^\u202f\s][:;](?=\s)| [:;](?=\s)/)
+    const s = summary('fr')
+    assert.doesNotMatch(s.replace(/&\w+;/g, ''), /[^\u202f\s][:;](?=\s)| [:;](?=\s)/)
+    assert.ok(s.startsWith('# Analyse des lacunes de normalisation\n'), s)
+    assert.ok(s.includes('| CE21 | Multimedia (en anglais) | 1 | 0 | 1 | 2 |'), s)
   })
 })
+
+/** The analysis `analyse` returns for `--sg`: its study group list is already narrowed. */
+function selectViewSgs(analysis: Analysis, sgs: number[]): Analysis {
+  return {...analysis, studyGroups: analysis.studyGroups.filter((g) => sgs.includes(g.number))}
+}
 
 describe('report: gaps.csv and overlaps.csv', () => {
   it('gaps.csv: exact header, gaps and partial subjects only, formula injection neutralised', () => {

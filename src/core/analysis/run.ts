@@ -4,6 +4,7 @@
  */
 import {join} from 'node:path'
 import type {Problem} from '../catalogue/problems.js'
+import type {Catalogue} from '../catalogue/types.js'
 import {UsageError} from '../errors.js'
 import {Matcher} from '../match/matcher.js'
 import {loadWorkspace} from '../workspace.js'
@@ -25,13 +26,13 @@ export interface AnalysisRun {
 }
 
 /**
- * Returns the analysis and the catalogue's warnings (`validate` lists them); warnings about the
+ * Returns the analysis, the catalogue it rests on and the catalogue's warnings (`validate` lists them); warnings about the
  * config, glossary and decisions files go to `fileWarnings`.
  */
 export function analyseCatalogue(
   run: AnalysisRun,
   fileWarnings: Problem[],
-): {analysis: Analysis; warnings: Problem[]} {
+): {analysis: Analysis; warnings: Problem[]; catalogue: Catalogue} {
   const {catalogue, config, glossary, warnings} = loadWorkspace(
     run.catalogue,
     {configPath: run.configPath},
@@ -55,5 +56,5 @@ export function analyseCatalogue(
     date: run.date,
     onProgress: run.onProgress,
   })
-  return {analysis, warnings}
+  return {analysis, warnings, catalogue}
 }

@@ -1,9 +1,10 @@
 /**
  * The HTML report: one self-contained, deterministic page (inline CSS, JS and SVG; no network)
- * for TSB staff. Every table row is rendered here as HTML; the small inline script only sorts,
- * filters and expands existing DOM nodes and never builds markup from catalogue text.
+ * for TSB staff. Every table row is rendered here as HTML; the inline script (assets/report.js)
+ * sorts, filters, expands and records review decisions, and never builds markup from catalogue text.
  */
 import {createHash} from 'node:crypto'
+import {readFileSync} from 'node:fs'
 import {
   bestLiveMatch,
   coverageCounts,
@@ -13,9 +14,20 @@ import {
   type Overlap,
   type SubjectAnalysis,
 } from '../analysis/analyse.js'
+import {compareText} from '../catalogue/problems.js'
 import {SUBJECT_KINDS} from '../catalogue/types.js'
 import {COVERAGE_STATUSES, type CoverageStatus} from '../match/matcher.js'
-import {labels, type Labels, type Lang} from './labels.js'
+import {sharesText} from './columns.js'
+import type {ReportContext} from './context.js'
+import type {Block} from './document.js'
+import {sgTitle, summaryDocument} from './documents.js'
+import {Formatter} from './format.js'
+import type {Decision} from '../analysis/decisions.js'
+
+/** The page's stylesheet and script, files of their own beside the compiled module. */
+const asset = (name: string) => readFileSync(new URL(`./assets/${name}`, import.meta.url), 'utf8').trim()
+const STYLE = asset('report.css')
+const SCRIPT = asset('report.js')
 
 /** Escapes text for HTML content and double- or single-quoted attribute values. */
 export function escapeHtml(value: unknown): string {
@@ -31,9 +43,17 @@ export function standardLink(id: string, url: string | undefined): string {
     : esc(id)
 }
 
-export function renderHtml(analysis: Analysis, lang: Lang): string {
-  const L = labels(lang)
-  const ctx = new Context(analysis, L)
+/**
+ * The page for an analysis (already narrowed to the report's selection). `decisions` are those the
+ * report was built from: the review loop downloads them merged with the new ones.
+ */
+export function renderHtml(
+  analysis: Analysis,
+  report: ReportContext,
+  decisions: readonly Omit<Decision, 'line'>[] = analysis.subjects.flatMap((s) => s.decisions),
+): string {
+  const ctx = new Context(analysis, report)
+  const {L} = ctx
   const scriptHash = createHash('sha256').update(SCRIPT).digest('base64')
   const csp = [
     "default-src 'none'",
@@ -66,6 +86,7 @@ export function renderHtml(analysis: Analysis, lang: Lang): string {
     renderOverlaps(ctx),
     renderMethod(ctx),
     '</main>',
+    reviewData(decisions),
     `<script>${SCRIPT}</script>`,
     '</body>',
     '</html>',
@@ -73,38 +94,39 @@ export function renderHtml(analysis: Analysis, lang: Lang): string {
   ].join('\n')
 }
 
-class Context {
+/** The decisions the page was built from, as data for the review script (never executed). */
+function reviewData(decisions: readonly Omit<Decision, 'line'>[]): string {
+  const json = JSON.stringify({decisions}).replace(/</g, '\\u003c')
+  return `<script type="application/json" id="rv-data">${json}</script>`
+}
+
+class Context extends Formatter {
   readonly subjectIndex = new Map<string, number>()
   readonly standardTitles = new Map<string, string>()
   readonly sgTitles = new Map<number, string>()
+  /** Computed and reviewed results are shown apart only when review changed one. */
+  readonly reviewChanged: boolean
 
   constructor(
     readonly analysis: Analysis,
-    readonly L: Labels,
+    readonly report: ReportContext,
   ) {
+    super(report.lang)
     analysis.subjects.forEach((s, i) => {
       if (!this.subjectIndex.has(s.id)) this.subjectIndex.set(s.id, i)
       for (const m of s.matches) if (!this.standardTitles.has(m.id)) this.standardTitles.set(m.id, m.title)
     })
-    for (const g of analysis.studyGroups) this.sgTitles.set(g.number, g.title)
+    for (const g of analysis.studyGroups) this.sgTitles.set(g.number, sgTitle(g, this))
+    this.reviewChanged = analysis.subjects.some((s) => s.coverage !== s.computed.coverage)
   }
 
-  /** A score with 4 decimals in the report's language. */
-  score(value: number): string {
-    return value.toFixed(4).replace('.', this.L.decimalSeparator)
-  }
-
-  short(value: number): string {
-    return value.toFixed(2).replace('.', this.L.decimalSeparator)
-  }
-
-  percent(value: number): string {
-    const n = Math.round(value * 100)
-    return this.L.lang === 'fr' ? `${n}\u202f%` : `${n}%`
-  }
-
-  sg(n: number): string {
-    return `${this.L.sg}${n}`
+  /** The meaning of each status, with the thresholds filled in. */
+  coverageMeaning(c: CoverageStatus): string {
+    const t = this.analysis.options.thresholds
+    return this.fill(this.L.coverageDescription[c], {
+      covered: this.short(t.covered),
+      partial: this.short(t.partial),
+    })
   }
 
   badge(coverage: CoverageStatus): string {
@@ -159,6 +181,8 @@ function renderSummary(ctx: Context): string {
   const reviewed = analysis.subjects.filter((s) => s.reviewed).length
   const card = (cls: string, value: number, label: string, key: string) =>
     `<div class="card ${cls}" data-count="${esc(key)}"><span class="value">${value}</span><span class="label">${esc(label)}</span></div>`
+  // The printable summary (summary.md / summary.docx) without its title: the page header has it.
+  const [, ...blocks] = summaryDocument(analysis, ctx.report).blocks
   return [
     `<section id="${SECTION_IDS.summary}" aria-labelledby="h-summary">`,
     `<h2 id="h-summary">${esc(L.sections.summary)}</h2>`,
@@ -168,13 +192,27 @@ function renderSummary(ctx: Context): string {
     card('neutral', analysis.overlaps.length, L.overlaps, 'overlaps'),
     card('neutral', reviewed, L.reviewed, 'reviewed'),
     '</div>',
-    `<p class="catalogue">${esc(L.catalogueContents)}: ${analysis.catalogue.deliverables} ${esc(
-      L.deliverables.toLowerCase(),
-    )} · ${analysis.catalogue.requirements} ${esc(L.requirements.toLowerCase())} · ${
-      analysis.catalogue.standards
-    } ${esc(L.standards.toLowerCase())} · ${analysis.catalogue.studyGroups} ${esc(L.studyGroups.toLowerCase())}</p>`,
+    `<div class="summary-text">${blocks.map(blockHtml).join('\n')}</div>`,
     '</section>',
   ].join('\n')
+}
+
+/** A document block as HTML, one heading level below the page's section headings. */
+function blockHtml(b: Block): string {
+  switch (b.type) {
+    case 'heading':
+      return `<h${b.level + 1}>${esc(b.text)}</h${b.level + 1}>`
+    case 'paragraph':
+      return `<p${b.note ? ' class="muted"' : ''}>${esc(b.text)}</p>`
+    case 'list':
+      return `<ul>${b.items.map((item) => `<li>${esc(item)}</li>`).join('')}</ul>`
+    case 'table':
+      return `<div class="table-wrap"><table class="data compact"><thead><tr>${b.header
+        .map((h) => `<th scope="col">${esc(h)}</th>`)
+        .join('')}</tr></thead><tbody>${b.rows
+        .map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`)
+        .join('')}</tbody></table></div>`
+  }
 }
 
 function legend(ctx: Context): string {
@@ -182,7 +220,7 @@ function legend(ctx: Context): string {
   return `<ul class="legend">${COVERAGE_STATUSES.map(
     (c) =>
       `<li><span class="swatch cov-${c}" aria-hidden="true"></span>${esc(L.coverage[c])} <span class="muted">— ${esc(
-        L.coverageDescription[c],
+        ctx.coverageMeaning(c),
       )}</span></li>`,
   ).join('')}</ul>`
 }
@@ -208,7 +246,7 @@ function renderBySg(ctx: Context): string {
       if (n === 0) return ''
       const w = (n / max) * plotW
       const rect = `<rect class="seg cov-${c}" x="${x.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${barH}"><title>${esc(
-        `${ctx.sg(g.number)} — ${L.coverage[c]}: ${n}`,
+        `${ctx.sg(g.number)} — ${ctx.colon(L.coverage[c])}${n}`,
       )}</title></rect>`
       const text =
         w >= 24
@@ -219,10 +257,10 @@ function renderBySg(ctx: Context): string {
     }).join('')
     return [
       `<a href="#${SECTION_IDS.subjects}" class="bar-link" data-sg="${g.number}" aria-label="${esc(
-        `${ctx.sg(g.number)} ${g.title}: ${COVERAGE_STATUSES.map((c) => `${L.coverage[c]} ${g.counts[c]}`).join(', ')}`,
+        `${ctx.colon(`${ctx.sg(g.number)} ${sgTitle(g, ctx)}`)}${COVERAGE_STATUSES.map((c) => `${L.coverage[c]} ${g.counts[c]}`).join(', ')}`,
       )}">`,
       `<g class="bar" data-sg="${g.number}">`,
-      `<title>${esc(`${ctx.sg(g.number)} — ${g.title}`)}</title>`,
+      `<title>${esc(`${ctx.sg(g.number)} — ${sgTitle(g, ctx)}`)}</title>`,
       `<text class="sg-label" x="${labelW - 8}" y="${y + barH / 2}" text-anchor="end" dominant-baseline="central">${esc(ctx.sg(g.number))}</text>`,
       `<rect class="track" x="${labelW}" y="${y}" width="${plotW}" height="${barH}"></rect>`,
       segs,
@@ -246,7 +284,7 @@ function renderBySg(ctx: Context): string {
   const rows = groups
     .map((g) => {
       const total = g.counts.covered + g.counts.partial + g.counts.gap
-      return `<tr data-sg="${g.number}"><th scope="row">${esc(ctx.sg(g.number))}</th><td>${esc(g.title)}</td>${COVERAGE_STATUSES.map(
+      return `<tr data-sg="${g.number}"><th scope="row">${esc(ctx.sg(g.number))}</th><td>${esc(sgTitle(g, ctx))}</td>${COVERAGE_STATUSES.map(
         (c) => `<td class="num" data-coverage="${c}">${g.counts[c]}</td>`,
       ).join('')}<td class="num strong">${total}</td></tr>`
     })
@@ -323,12 +361,23 @@ function renderHeatmap(ctx: Context): string {
         const score = best.get(n)
         const responsible = s.responsible.sgs.includes(n)
         const cls = `h${heatClass(score, t)}${responsible ? ' resp' : ''}`
+        // Not in the top matches: the SG's best score is below the lowest listed one.
+        const floor = s.matches.length > 0 ? Math.min(...s.matches.map((m) => m.score)) : undefined
+        const below =
+          floor === undefined
+            ? L.heatmapNoMatch
+            : ctx.fill(L.heatmapBelowTitle, {top: analysis.options.top, score: ctx.score(floor)})
         const tip = [
           `${s.id} · ${ctx.sg(n)}`,
-          score === undefined ? L.heatmapNoMatch : `${L.columns.score} ${ctx.score(score)}`,
+          score === undefined ? below : `${L.columns.score} ${ctx.score(score)}`,
           ...(responsible ? [L.heatmapResponsible] : []),
         ].join(' — ')
-        const text = score === undefined ? '' : ctx.short(score)
+        const text =
+          score !== undefined
+            ? ctx.short(score)
+            : floor !== undefined
+              ? esc(ctx.fill(L.heatmapBelow, {score: ctx.short(floor)}))
+              : ''
         const sr = responsible ? `<span class="sr-only"> ${esc(L.heatmapResponsible)}</span>` : ''
         return `<td class="${cls}" title="${esc(tip)}">${text}${sr}</td>`
       })
@@ -348,8 +397,10 @@ function renderHeatmap(ctx: Context): string {
   ]
   const scale = [
     `<ul class="heat-legend" aria-label="${esc(L.heatmapLegend)}">`,
-    `<li class="legend-title">${esc(L.heatmapLegend)}:</li>`,
-    `<li><span class="swatch h0" aria-hidden="true"></span>${esc(L.heatmapNoMatch)}</li>`,
+    `<li class="legend-title">${esc(ctx.colon(L.heatmapLegend).trim())}</li>`,
+    `<li><span class="swatch h0" aria-hidden="true"></span>${esc(
+      ctx.fill(L.heatmapBelowTitle, {top: analysis.options.top, score: '…'}),
+    )}</li>`,
     ...ranges.map((r, i) => `<li><span class="swatch h${i + 1}" aria-hidden="true"></span>${esc(r)}</li>`),
     `<li><span class="swatch h0 resp" aria-hidden="true"></span>${esc(L.heatmapResponsible)}</li>`,
     '</ul>',
@@ -404,7 +455,7 @@ function filters(
 }
 
 function sgOptions(ctx: Context): [string, string][] {
-  return ctx.analysis.studyGroups.map((g) => [String(g.number), `${ctx.sg(g.number)} — ${g.title}`])
+  return ctx.analysis.studyGroups.map((g) => [String(g.number), `${ctx.sg(g.number)} — ${sgTitle(g, ctx)}`])
 }
 
 function renderSubjects(ctx: Context): string {
@@ -416,9 +467,9 @@ function renderSubjects(ctx: Context): string {
     sortableHeader(ctx, cols.title),
     sortableHeader(ctx, cols.group),
     sortableHeader(ctx, cols.coverage),
-    sortableHeader(ctx, cols.computed),
+    ...(ctx.reviewChanged ? [sortableHeader(ctx, cols.computed)] : []),
     sortableHeader(ctx, cols.bestMatch),
-    sortableHeader(ctx, cols.relationship),
+    sortableHeader(ctx, cols.measured, ' class="screen-only"'),
     sortableHeader(ctx, cols.responsible),
     sortableHeader(ctx, cols.overlaps),
     sortableHeader(ctx, cols.reviewed),
@@ -433,6 +484,7 @@ function renderSubjects(ctx: Context): string {
       {key: 'sg', label: L.columns.responsible, options: sgOptions(ctx)},
       {key: 'kind', label: L.columns.kind, options: SUBJECT_KINDS.map((k) => [k, L.kindPlural[k]])},
     ]),
+    reviewPanel(ctx),
     '<div class="table-wrap">',
     '<table id="subjects-table" class="data sortable">',
     `<caption class="sr-only">${esc(L.sections.subjects)}</caption>`,
@@ -442,6 +494,57 @@ function renderSubjects(ctx: Context): string {
     '</div>',
     '</section>',
   ].join('\n')
+}
+
+/**
+ * The review panel: one form for every subject (a row's "Review" button selects the subject),
+ * so the page does not repeat controls per row. The script records decisions and downloads them.
+ */
+function reviewPanel(ctx: Context): string {
+  const {L, analysis} = ctx
+  const R = L.review
+  const actions = (['accept', 'reject', 'add', 'assign'] as const)
+    .map((a) => `<option value="${a}">${esc(L.decisionAction[a])}</option>`)
+    .join('')
+  const standards = [...new Set(analysis.subjects.flatMap((s) => s.matches.map((m) => m.id)))].sort(
+    compareText,
+  )
+  const questions = Object.entries(ctx.report.catalogue.questionsBySg).flatMap(([sg, ids]) =>
+    ids.map((q) => `<option value="${esc(q)}" data-sg="${esc(sg)}" hidden>${esc(q)}</option>`),
+  )
+  const field = (label: string, control: string) =>
+    `<label class="field"><span>${esc(label)}</span>${control}</label>`
+  return [
+    `<div id="review-panel" class="review-panel" data-sg-prefix="${esc(L.sg)}" data-need="${esc(R.needReason)}" data-need-subject="${esc(R.needSubject)}">`,
+    `<h3>${esc(R.title)}</h3>`,
+    `<p class="muted">${esc(R.intro)}</p>`,
+    '<div class="rv-fields">',
+    field(L.subject, `<output id="rv-subject" class="id">${esc(L.none)}</output>`),
+    field(L.columns.action, `<select id="rv-action">${actions}</select>`),
+    field(
+      L.columns.standard,
+      `<select id="rv-match"></select><input id="rv-standard" list="rv-standards" placeholder="${esc(R.addPlaceholder)}" hidden>`,
+    ),
+    field(
+      R.assign,
+      `<select id="rv-sg" disabled><option value="">${esc(L.none)}</option>${analysis.studyGroups
+        .map((g) => `<option value="${g.number}">${esc(ctx.sg(g.number))}</option>`)
+        .join('')}</select>`,
+    ),
+    field(
+      R.question,
+      `<select id="rv-question" disabled><option value="">${esc(L.none)}</option>${questions.join('')}</select>`,
+    ),
+    field(R.reason, '<input id="rv-reason" type="text">'),
+    field(R.by, '<input id="rv-by" type="text">'),
+    `<button type="button" id="rv-record">${esc(R.record)}</button>`,
+    '</div>',
+    `<datalist id="rv-standards">${standards.map((id) => `<option value="${esc(id)}"></option>`).join('')}</datalist>`,
+    `<p><output id="rv-msg" aria-live="polite"></output> <output id="rv-count" data-template="${esc(R.pending)}"></output> <button type="button" id="rv-download">${esc(
+      R.download,
+    )}</button></p>`,
+    '</div>',
+  ].join('')
 }
 
 function subjectRows(ctx: Context, s: SubjectAnalysis, i: number, colspan: number): string {
@@ -465,17 +568,27 @@ function subjectRows(ctx: Context, s: SubjectAnalysis, i: number, colspan: numbe
   const main = [
     `<tr class="row" id="s-${i}" data-coverage="${s.coverage}" data-sgs="${s.responsible.sgs.join(' ')}" data-kind="${esc(s.kind)}">`,
     `<td class="toggle-col"><button type="button" class="toggle" aria-expanded="false" aria-controls="s-${i}-d" aria-label="${esc(
-      `${L.bestMatches}: ${s.id}`,
+      `${ctx.colon(L.bestMatches)}${s.id}`,
     )}"><span aria-hidden="true">▸</span></button></td>`,
     `<th scope="row" class="id">${esc(s.id)}</th>`,
     `<td class="title">${esc(s.title)}</td>`,
     `<td>${esc(s.group ?? '')}</td>`,
     `<td data-sort="${COVERAGE_STATUSES.indexOf(s.coverage)}">${coverageCell}</td>`,
-    `<td data-sort="${s.computed.score}" class="nowrap"><span class="cov-text cov-${s.computed.coverage}">${esc(
-      L.coverage[s.computed.coverage],
-    )}</span> <span class="num">${ctx.score(s.computed.score)}</span></td>`,
-    `<td>${live ? esc(live.id) : `<span class="muted">${esc(L.none)}</span>`}</td>`,
-    `<td>${s.relationship ? esc(L.relationship[s.relationship] ?? s.relationship) : `<span class="muted">${esc(L.none)}</span>`}</td>`,
+    ...(ctx.reviewChanged
+      ? [
+          `<td data-sort="${s.computed.score}" class="nowrap">${
+            s.coverage !== s.computed.coverage
+              ? `<span class="cov-text cov-${s.computed.coverage}">${esc(L.coverage[s.computed.coverage])}</span>`
+              : ''
+          }</td>`,
+        ]
+      : []),
+    `<td data-sort="${live?.score ?? 0}">${
+      live
+        ? `${esc(live.id)} <span class="num muted">${ctx.score(live.score)}</span>`
+        : `<span class="muted">${esc(L.none)}</span>`
+    }</td>`,
+    `<td class="screen-only" data-sort="${live?.subjectCovered ?? 0}">${esc(sharesText(s, ctx))}</td>`,
     `<td data-sort="${s.responsible.sgs[0] ?? 999}">${responsible}</td>`,
     `<td data-sort="${flags.length}">${flags.map((k) => `<span class="tag">${esc(L.overlapFlag[k])}</span>`).join(' ')}</td>`,
     `<td data-sort="${s.reviewed ? 1 : 0}">${s.reviewed ? `<span class="tag reviewed">${esc(L.reviewed)}</span>` : ''}</td>`,
@@ -493,15 +606,13 @@ function subjectDetail(ctx: Context, s: SubjectAnalysis): string {
     '<div class="box computed">',
     `<h3>${esc(L.computedResult)} <span class="tag">${esc(L.computed)}</span></h3>`,
     `<p>${ctx.badge(s.computed.coverage)} ${esc(cols.bestScore)} <strong class="num">${ctx.score(s.computed.score)}</strong>${
-      s.relationship ? ` · ${esc(cols.relationship)}: ${esc(L.relationship[s.relationship])}` : ''
+      s.relationship ? ` · ${esc(ctx.colon(cols.relationship))}${esc(L.relationship[s.relationship])}` : ''
     }</p>`,
-    `<p>${esc(L.responsibility)}: ${
+    `<p>${esc(ctx.colon(L.responsibility))}${
       r.sgs.length
         ? r.sgs.map((n) => esc(`${ctx.sg(n)} — ${ctx.sgTitles.get(n) ?? ''}`)).join(', ')
         : esc(L.none)
-    }${r.questions.length ? ` · ${esc(L.questions)}: ${esc(r.questions.join(', '))}` : ''} <span class="muted">(${esc(
-      cols.basis,
-    )}: ${esc(L.basis[r.basis])}, ${esc(cols.score)} ${ctx.score(r.score)})</span></p>`,
+    }${r.questions.length ? ` · ${esc(ctx.colon(L.questions))}${esc(r.questions.join(', '))}` : ''} <span class="muted">(${esc(ctx.colon(cols.basis))}${esc(L.basis[r.basis])}, ${esc(cols.score)} ${ctx.score(r.score)})</span></p>`,
     s.matches.length === 0 ? `<p class="muted">${esc(L.noMatches)}</p>` : matchesTable(ctx, s.matches),
     '</div>',
   ].join('')
@@ -509,9 +620,9 @@ function subjectDetail(ctx: Context, s: SubjectAnalysis): string {
     ? [
         '<div class="box reviewed">',
         `<h3>${esc(L.decisions)} <span class="tag reviewed">${esc(L.reviewed)}</span></h3>`,
-        `<p>${esc(L.reviewedResult)}: ${ctx.badge(s.coverage)}${
+        `<p>${esc(ctx.colon(L.reviewedResult))}${ctx.badge(s.coverage)}${
           s.assigned
-            ? ` · ${esc(L.assigned)}: ${esc(ctx.sg(s.assigned.sg))}${s.assigned.question ? ` ${esc(s.assigned.question)}` : ''}`
+            ? ` · ${esc(ctx.colon(L.assigned))}${esc(ctx.sg(s.assigned.sg))}${s.assigned.question ? ` ${esc(s.assigned.question)}` : ''}`
             : ''
         }</p>`,
         '<table class="decisions">',
@@ -532,7 +643,10 @@ function subjectDetail(ctx: Context, s: SubjectAnalysis): string {
         '</div>',
       ].join('')
     : `<p class="muted not-reviewed">${esc(L.notReviewed)}</p>`
-  return `<div class="detail-grid">${computed}${reviewed}</div>`
+  const open = `<p class="rv-open-wrap"><button type="button" class="rv-open" data-subject="${esc(s.id)}">${esc(
+    L.review.open,
+  )}</button></p>`
+  return `<div class="detail-grid">${computed}${reviewed}${open}</div>`
 }
 
 function matchesTable(ctx: Context, matches: AnalysedMatch[]): string {
@@ -562,7 +676,7 @@ function matchesTable(ctx: Context, matches: AnalysedMatch[]): string {
         .map((t) => `<span class="term">${esc(t)}</span>`)
         .join(
           ' ',
-        )}</td><td>${m.review ? `<span class="tag reviewed">${esc(L.review[m.review])}</span>` : ''}</td></tr>`,
+        )}</td><td>${m.review ? `<span class="tag reviewed">${esc(L.reviewMark[m.review])}</span>` : ''}</td></tr>`,
   )
   return [
     '<table class="matches">',
@@ -638,266 +752,11 @@ function renderMethod(ctx: Context): string {
     `<section id="${SECTION_IDS.method}" aria-labelledby="h-method">`,
     `<h2 id="h-method">${esc(L.sections.method)}</h2>`,
     `<p>${esc(L.methodText)}</p>`,
-    `<ul>${COVERAGE_STATUSES.map((c) => `<li>${ctx.badge(c)} ${esc(L.coverageDescription[c])}</li>`).join('')}</ul>`,
-    `<p class="muted">${esc(L.scoringModel)}: ${esc(analysis.options.scoring)} · ${esc(L.thresholds)}: ${ctx.score(
+    `<p>${esc(L.scoreMeaning)}</p>`,
+    `<ul>${COVERAGE_STATUSES.map((c) => `<li>${ctx.badge(c)} ${esc(ctx.coverageMeaning(c))}</li>`).join('')}</ul>`,
+    `<p class="muted">${esc(ctx.colon(L.scoringModel))}${esc(analysis.options.scoring)} · ${esc(ctx.colon(L.thresholds))}${ctx.score(
       t.covered,
     )} / ${ctx.score(t.partial)} · top ${analysis.options.top} · schema ${esc(analysis.schemaVersion)}</p>`,
     '</section>',
   ].join('\n')
 }
-
-const STYLE = `
-:root{--fg:#1b2631;--muted:#4f5d6b;--line:#d5dde5;--bg:#fff;--soft:#f4f7fa;--brand:#00548f;--accent:#009cd6;
---covered:#1a7a50;--partial:#e8b021;--gap:#b42318;--review:#8a4b00;--review-bg:#fff4e0;--ring:#c2410c}
-*{box-sizing:border-box}
-html{-webkit-text-size-adjust:100%}
-body{margin:0;color:var(--fg);background:var(--bg);font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
-a{color:var(--brand)}
-a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible,.scroll:focus-visible{outline:3px solid var(--accent);outline-offset:2px}
-.page-header{background:var(--brand);color:#fff;padding:20px 32px 0}
-.page-header a{color:#fff}
-.brand{margin:0;font-size:12px;letter-spacing:.08em;text-transform:uppercase;opacity:.9}
-h1{margin:4px 0 2px;font-size:26px;font-weight:600}
-.subtitle{margin:0 0 12px;opacity:.92}
-.meta{display:flex;flex-wrap:wrap;gap:6px 28px;margin:0 0 12px;font-size:13px}
-.meta div{display:flex;gap:6px}.meta dt{opacity:.8}.meta dd{margin:0;font-weight:600}
-nav ul{display:flex;flex-wrap:wrap;gap:4px;list-style:none;margin:0;padding:0}
-nav a{display:block;padding:8px 12px;text-decoration:none;border-bottom:3px solid transparent}
-nav a:hover{border-bottom-color:#fff}
-main{padding:8px 32px 48px;max-width:1500px}
-section{margin-top:28px}
-h2{font-size:20px;margin:0 0 6px;padding-bottom:4px;border-bottom:2px solid var(--line);font-weight:600}
-h3{font-size:14px;margin:0 0 6px}
-.intro{margin:4px 0 12px;color:var(--muted)}
-.muted{color:var(--muted)}
-.empty{color:var(--muted);font-style:italic}
-.sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
-.cards{display:flex;flex-wrap:wrap;gap:12px}
-.card{min-width:130px;padding:12px 16px;border:1px solid var(--line);border-top:4px solid var(--muted);border-radius:6px;background:var(--soft)}
-.card .value{display:block;font-size:26px;font-weight:700;line-height:1.1}
-.card .label{color:var(--muted)}
-.card.total{border-top-color:var(--brand)}
-.card.cov-covered{border-top-color:var(--covered)}.card.cov-partial{border-top-color:var(--partial)}.card.cov-gap{border-top-color:var(--gap)}
-.catalogue{color:var(--muted);margin:10px 0 0}
-.by-sg{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:24px;align-items:start}
-@media (max-width:1100px){.by-sg{grid-template-columns:1fr}}
-.chart{margin:0}
-.sg-chart{width:100%;height:auto;max-width:760px;font-size:13px}
-.sg-chart .track{fill:var(--soft)}
-.sg-chart .seg.cov-covered{fill:var(--covered)}.sg-chart .seg.cov-partial{fill:var(--partial)}.sg-chart .seg.cov-gap{fill:var(--gap)}
-.sg-chart .seg-label{font-size:12px;font-weight:600;fill:#fff;pointer-events:none}
-.sg-chart .seg-label.cov-partial{fill:#3b2a00}
-.sg-chart .sg-label{font-weight:600;fill:var(--fg)}
-.sg-chart .total{fill:var(--muted);font-weight:600}
-.sg-chart a:hover .track,.sg-chart a:focus .track{fill:#e2eaf2}
-.legend,.heat-legend,.types{list-style:none;padding:0;margin:8px 0;display:flex;flex-wrap:wrap;gap:6px 18px;font-size:13px}
-.types{display:block}.types li{margin:2px 0}
-.legend-title{font-weight:600}
-.swatch{display:inline-block;width:14px;height:14px;margin-right:6px;vertical-align:-2px;border:1px solid rgba(0,0,0,.2);border-radius:2px}
-.swatch.cov-covered{background:var(--covered)}.swatch.cov-partial{background:var(--partial)}.swatch.cov-gap{background:var(--gap)}
-.badge{display:inline-block;padding:1px 8px;border-radius:10px;font-size:12px;font-weight:600;white-space:nowrap}
-.badge.cov-covered{background:var(--covered);color:#fff}.badge.cov-partial{background:var(--partial);color:#3b2a00}.badge.cov-gap{background:var(--gap);color:#fff}
-.cov-text{font-weight:600}.cov-text.cov-covered{color:var(--covered)}.cov-text.cov-partial{color:#8a5a00}.cov-text.cov-gap{color:var(--gap)}
-.tag{display:inline-block;padding:0 6px;border:1px solid var(--line);border-radius:3px;font-size:12px;color:var(--muted);white-space:nowrap;background:#fff}
-.tag.reviewed{border-color:#e3b26b;background:var(--review-bg);color:var(--review);font-weight:600}
-.term{display:inline-block;padding:0 5px;margin:1px 0;border-radius:3px;background:#e6eef6;font-size:12px}
-.num{font-variant-numeric:tabular-nums;text-align:right}
-.strong{font-weight:600}.nowrap{white-space:nowrap}
-.table-wrap{overflow-x:auto}
-table{border-collapse:collapse}
-table.data{width:100%;font-size:13px}
-table.data th,table.data td{padding:6px 8px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
-table.data thead th{position:sticky;top:0;z-index:1;background:#e9eff5;border-bottom:2px solid #b8c4d0;font-weight:600;vertical-align:bottom}
-table.data td.num,table.data th.num{text-align:right}
-table.data tbody tr.row:hover{background:#f7fafc}
-table.data tbody th{font-weight:600}
-table.compact th,table.compact td{padding:4px 8px}
-.sort{all:unset;cursor:pointer;display:inline-flex;align-items:flex-end;gap:4px;hyphens:auto}
-.sort:focus-visible{outline:3px solid var(--accent)}
-th[aria-sort=ascending] .arrow::after{content:"▲";font-size:10px}
-th[aria-sort=descending] .arrow::after{content:"▼";font-size:10px}
-th[aria-sort=none] .arrow::after{content:"⇅";font-size:11px;color:#7b8794}
-.toggle-col{width:28px}
-.toggle{cursor:pointer;border:1px solid var(--line);background:#fff;border-radius:4px;width:24px;height:24px;padding:0;color:var(--brand);font-size:12px}
-.toggle[aria-expanded=true] span{display:inline-block;transform:rotate(90deg)}
-td.title{min-width:220px}
-.id{white-space:nowrap;font-weight:600}
-tr.detail>td{background:var(--soft);padding:10px 12px 14px}
-.detail-grid{display:grid;grid-template-columns:minmax(0,1fr);gap:10px;width:0;min-width:100%}
-.box{background:#fff;border:1px solid var(--line);border-radius:6px;padding:10px 12px;min-width:0;overflow-x:auto}
-.box.computed{border-left:4px solid var(--brand)}
-.box.reviewed{border-left:4px solid #d48806;background:#fffaf2}
-.box p{margin:4px 0}
-.not-reviewed{margin:0;font-style:italic}
-table.matches td.mtitle{min-width:200px}
-table.matches td.terms{min-width:160px}
-table.decisions td:last-child{width:55%}
-table.matches,table.decisions{width:100%;font-size:12px;margin-top:6px}
-table.matches caption,table.decisions caption{text-align:left;font-weight:600;padding:4px 0}
-table.matches th,table.matches td,table.decisions th,table.decisions td{padding:3px 6px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
-table.matches thead th,table.decisions thead th{background:#eef2f6;white-space:nowrap}
-table.matches td.num{text-align:right}
-tr.rejected td,tr.rejected th{color:var(--muted);text-decoration:line-through}
-tr.rejected td:last-child{text-decoration:none}
-.filters{display:flex;flex-wrap:wrap;align-items:flex-end;gap:10px 16px;padding:10px 12px;margin:0 0 10px;background:var(--soft);border:1px solid var(--line);border-radius:6px}
-.field{display:flex;flex-direction:column;gap:2px}
-.field label{font-size:12px;font-weight:600;color:var(--muted)}
-.filters input,.filters select,.filters button{font:inherit;padding:5px 8px;border:1px solid #8a99a8;border-radius:4px;background:#fff;color:var(--fg)}
-.filters input{min-width:240px}
-.filters select{max-width:320px}
-.filters button{cursor:pointer}
-.filters .count{margin-left:auto;color:var(--muted);align-self:center}
-.scroll{max-height:34rem;overflow:auto;border:1px solid var(--line);border-radius:6px}
-table.heatmap{font-size:12px;border-collapse:separate;border-spacing:0}
-.heatmap thead th{position:sticky;top:0;z-index:2;background:#e9eff5;padding:6px 4px;border-bottom:2px solid #b8c4d0}
-.heatmap thead th.corner{left:0;z-index:3;text-align:left;padding-left:10px}
-.heatmap abbr{text-decoration:none}
-.heatmap tbody th{position:sticky;left:0;z-index:1;background:#fff;text-align:left;font-weight:400;padding:2px 10px;border-bottom:1px solid #eef2f6;max-width:380px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
-.heatmap tbody th a{font-weight:600}
-.hm-title{color:var(--muted)}
-.heatmap tr.hm-group th{background:var(--soft);font-weight:600;padding:6px 10px;border-top:1px solid var(--line);color:var(--fg)}
-.heatmap td{width:52px;min-width:52px;height:24px;text-align:center;font-variant-numeric:tabular-nums;border:1px solid #fff;padding:0 2px}
-.sg-col{min-width:52px}
-.h0{background:#fff}.h1{background:#eaf2fa}.h2{background:#c6dbef}.h3{background:#6baed6}.h4{background:#2171b5;color:#fff}.h5{background:#08306b;color:#fff}
-.heat-legend .swatch{width:18px}
-.swatch.h0{background:#fff}
-td.resp,.swatch.resp{box-shadow:inset 0 0 0 2px var(--ring)}
-.heatmap td.resp.h0::after{content:"●";color:var(--ring);font-size:9px}
-@page{size:A4 landscape;margin:12mm}
-@media print{
-body{font-size:9pt}
-.page-header{background:none;color:var(--fg);padding:0;border-bottom:2px solid var(--brand)}
-.page-header a{color:var(--fg)}
-nav,.filters,.toggle-col,.toggle{display:none!important}
-main{padding:0;max-width:none}
-tr[hidden]{display:table-row!important}
-.scroll{max-height:none!important;overflow:visible!important;border:0}
-.table-wrap{overflow:visible}
-table.data thead th,.heatmap thead th,.heatmap tbody th{position:static!important}
-thead{display:table-header-group}
-tr{break-inside:avoid}
-.page-break{break-before:page}
-h2,h3{break-after:avoid}
-.box{break-inside:avoid;overflow:visible}
-.detail-grid{width:auto}
-a{color:inherit;text-decoration:none}
-*{-webkit-print-color-adjust:exact;print-color-adjust:exact}
-}
-`
-  .trim()
-  .replace(/\n/g, '')
-
-/**
- * Sort, filter and expand. Reads only attributes and textContent; writes only attributes,
- * `hidden` and textContent of fixed, label-only elements.
- */
-const SCRIPT = `
-(() => {
-  'use strict';
-  const $$ = (sel, root) => Array.from((root || document).querySelectorAll(sel));
-  const norm = (s) => s.toLowerCase().normalize('NFD').replace(/[\\u0300-\\u036f]/g, '');
-  const lang = document.documentElement.lang;
-  const detailOf = (row) => {
-    const b = row.querySelector('button.toggle');
-    return b ? document.getElementById(b.getAttribute('aria-controls')) : null;
-  };
-  const setOpen = (btn, open) => {
-    btn.setAttribute('aria-expanded', String(open));
-    const d = document.getElementById(btn.getAttribute('aria-controls'));
-    if (d) d.hidden = !open || btn.closest('tr').hidden;
-  };
-  const order = new Map();
-  $$('table.sortable tbody > tr.row').forEach((r, i) => order.set(r, i));
-  const cmp = (a, b) => {
-    const na = Number(a), nb = Number(b);
-    if (a !== '' && b !== '' && !isNaN(na) && !isNaN(nb)) return na - nb;
-    return a.localeCompare(b, lang, {numeric: true, sensitivity: 'base'});
-  };
-  const sortBy = (th) => {
-    const table = th.closest('table');
-    const tbody = table.tBodies[0];
-    const col = Array.from(th.parentElement.children).indexOf(th);
-    const dir = th.getAttribute('aria-sort') === 'ascending' ? -1 : 1;
-    $$('th[aria-sort]', table.tHead).forEach((h) => h.setAttribute('aria-sort', 'none'));
-    th.setAttribute('aria-sort', dir > 0 ? 'ascending' : 'descending');
-    const key = (r) => {
-      const c = r.cells[col];
-      return c.hasAttribute('data-sort') ? c.getAttribute('data-sort') : c.textContent.trim();
-    };
-    $$(':scope > tr.row', tbody)
-      .map((r) => ({r, k: key(r)}))
-      .sort((x, y) => dir * cmp(x.k, y.k) || order.get(x.r) - order.get(y.r))
-      .forEach(({r}) => {
-        tbody.append(r);
-        const d = detailOf(r);
-        if (d) tbody.append(d);
-      });
-  };
-  const appliers = new Map();
-  $$('.filters').forEach((box) => {
-    const table = document.getElementById(box.getAttribute('data-table'));
-    if (!table) return;
-    const rows = $$(':scope > tbody > tr.row', table);
-    const texts = new Map(rows.map((r) => [r, norm(r.textContent)]));
-    const controls = $$('[data-filter]', box);
-    const out = box.querySelector('output');
-    const apply = () => {
-      let shown = 0;
-      for (const r of rows) {
-        let ok = true;
-        for (const c of controls) {
-          const v = c.value.trim();
-          if (!v) continue;
-          const f = c.getAttribute('data-filter');
-          if (f === 'text') ok = norm(v).split(/\\s+/).every((w) => texts.get(r).includes(w));
-          else if (f === 'sg') ok = (r.getAttribute('data-sgs') || '').split(' ').includes(v);
-          else ok = r.getAttribute('data-' + f) === v;
-          if (!ok) break;
-        }
-        r.hidden = !ok;
-        if (ok) shown++;
-        const b = r.querySelector('button.toggle');
-        if (b) setOpen(b, b.getAttribute('aria-expanded') === 'true');
-      }
-      if (out) out.textContent = out.getAttribute('data-template').replace('{shown}', shown).replace('{total}', rows.length);
-    };
-    const reset = () => {
-      controls.forEach((c) => (c.value = ''));
-      apply();
-    };
-    appliers.set(table, {apply, reset, box});
-    box.addEventListener('input', apply);
-    box.addEventListener('change', apply);
-    const rb = box.querySelector('[data-reset]');
-    if (rb) rb.addEventListener('click', reset);
-  });
-  const reveal = () => {
-    const id = decodeURIComponent(location.hash.slice(1));
-    const row = id ? document.getElementById(id) : null;
-    if (!row || !row.matches('tr.row')) return;
-    const f = appliers.get(row.closest('table'));
-    if (row.hidden && f) f.reset();
-    const b = row.querySelector('button.toggle');
-    if (b) setOpen(b, true);
-    row.scrollIntoView({block: 'center'});
-  };
-  document.addEventListener('click', (e) => {
-    const t = e.target instanceof Element ? e.target : null;
-    if (!t) return;
-    const toggle = t.closest('button.toggle');
-    if (toggle) return setOpen(toggle, toggle.getAttribute('aria-expanded') !== 'true');
-    const sort = t.closest('button.sort');
-    if (sort) return sortBy(sort.closest('th'));
-    const bar = t.closest('a[data-sg]');
-    if (bar) {
-      const sel = document.querySelector('[data-table="subjects-table"] [data-filter="sg"]');
-      if (sel) {
-        sel.value = bar.getAttribute('data-sg');
-        sel.dispatchEvent(new Event('change', {bubbles: true}));
-      }
-    }
-  });
-  window.addEventListener('hashchange', reveal);
-  reveal();
-})();
-`.trim()

@@ -7,6 +7,7 @@ import type {OverlapFlags, OverlapType, Responsibility} from '../analysis/analys
 import type {Relationship} from '../analysis/relationship.js'
 import type {StandardStatus, SubjectKind} from '../catalogue/types.js'
 import type {CoverageStatus} from '../match/matcher.js'
+import {frenchTypography} from './typography.js'
 
 export const LANGS = ['en', 'fr'] as const
 export type Lang = (typeof LANGS)[number]
@@ -49,13 +50,14 @@ export interface Labels {
   /** Plural headings for subject kinds. */
   kindPlural: Record<SubjectKind, string>
   coverage: Record<CoverageStatus, string>
+  /** What each status means; `{covered}` and `{partial}` are the thresholds. */
   coverageDescription: Record<CoverageStatus, string>
   relationship: Record<Relationship, string>
   overlapType: Record<OverlapType, string>
   overlapTypeDescription: Record<OverlapType, string>
   overlapFlag: Record<keyof OverlapFlags, string>
   basis: Record<Responsibility['basis'], string>
-  review: Record<ReviewMark, string>
+  reviewMark: Record<ReviewMark, string>
   decisionAction: Record<DecisionAction, string>
   standardStatus: Record<StandardStatus, string>
 
@@ -87,6 +89,7 @@ export interface Labels {
     subjectCovered: string
     standardCovered: string
     sharedTerms: string
+    measured: string
     review: string
     type: string
     between: string
@@ -145,8 +148,60 @@ export interface Labels {
   yes: string
   no: string
   noOverlaps: string
+  noGaps: string
   noSubjects: string
   sortBy: string
+
+  /** Resolution documents: `Res. 105 — FG-MV deliverables`. */
+  resolution: Record<SubjectKind, string>
+  scope: string
+  allStudyGroups: string
+  catalogueHash: string
+  standardsByBody: string
+  caveats: string
+  /** `{present}` deliverables of `{total}`. */
+  caveatDeliverables: string
+  /** `{questions}` Questions for `{sgs}` study groups. */
+  caveatQuestions: string
+  caveatStandards: string
+  /** `{total}`, `{covered}`, `{partial}`, `{gap}`, `{overlaps}`, `{reviewed}`. */
+  resolutionCounts: string
+  topGaps: string
+  topOverlaps: string
+  reviewSection: string
+  /** `{decisions}` decisions on `{subjects}` subjects; `{changed}` results changed. */
+  reviewCounts: string
+  noReview: string
+  readingScores: string
+  scoreMeaning: string
+  /** Evidence of a gap: `{standard}` best scored `{score}`, below `{partial}`. */
+  evidenceBest: string
+  evidenceNone: string
+  /** How responsibility was found: `{basis}`, `{score}`. */
+  evidenceResponsible: string
+  /** Shares of terms: `{subject}` of the subject's, `{standard}` of the standard's. */
+  shares: string
+  /** Heatmap cell for an SG with no standard in the top matches: below `{score}`. */
+  heatmapBelow: string
+  heatmapBelowTitle: string
+  /** Marks an English text in a French report. */
+  inEnglish: string
+  review: {
+    title: string
+    intro: string
+    addPlaceholder: string
+    assign: string
+    question: string
+    reason: string
+    by: string
+    download: string
+    pending: string
+    needReason: string
+    needSubject: string
+    open: string
+    record: string
+    recorded: string
+  }
 }
 
 const EN: Labels = {
@@ -180,9 +235,11 @@ const EN: Labels = {
   kindPlural: {deliverable: 'FG-MV deliverables', requirement: 'DPI requirements'},
   coverage: {covered: 'covered', partial: 'partial', gap: 'gap'},
   coverageDescription: {
-    covered: 'an existing standard covers the subject',
-    partial: 'existing standards cover the subject in part',
-    gap: 'no existing standard covers the subject',
+    covered:
+      'best score ≥ {covered}: a standard shares most of the subject’s weighted terms; read it before relying on it',
+    partial:
+      'best score from {partial} to {covered}: standards share some of the subject’s terms and may cover part of it',
+    gap: 'no standard in the catalogue scores {partial} or more: a candidate gap, not proof that no standard exists',
   },
   relationship: {
     equal: 'equal',
@@ -206,7 +263,7 @@ const EN: Labels = {
     otherDeliverables: 'other deliverables',
   },
   basis: {'covering-standards': 'covering standards', mandate: 'mandate'},
-  review: {accepted: 'accepted', rejected: 'rejected', added: 'added'},
+  reviewMark: {accepted: 'accepted', rejected: 'rejected', added: 'added'},
   decisionAction: {accept: 'accept', reject: 'reject', add: 'add', assign: 'assign'},
   standardStatus: {'in-force': 'in force', 'under-study': 'under study', withdrawn: 'withdrawn'},
 
@@ -238,6 +295,7 @@ const EN: Labels = {
     subjectCovered: 'Subject covered',
     standardCovered: 'Standard covered',
     sharedTerms: 'Shared terms',
+    measured: 'Terms shared (measured)',
     review: 'Review',
     type: 'Type',
     between: 'Between',
@@ -298,8 +356,60 @@ const EN: Labels = {
   yes: 'yes',
   no: 'no',
   noOverlaps: 'No overlap found.',
+  noGaps: 'No gap.',
   noSubjects: 'No subject.',
   sortBy: 'Sort by',
+
+  resolution: {
+    deliverable: 'Res. 105 — FG-MV deliverables',
+    requirement: 'Res. 103 — DPI requirements by building block',
+  },
+  scope: 'Scope',
+  allStudyGroups: 'all study groups',
+  catalogueHash: 'Content hash of the catalogue files (SHA-256)',
+  standardsByBody: 'Standards per body',
+  caveats: 'What the analysis rests on',
+  caveatDeliverables:
+    '{present} of the {total} FG-MV deliverables are in the catalogue; the others are not analysed.',
+  caveatQuestions:
+    'Question lists are incomplete: {questions} Questions are listed for {sgs} study groups (only Questions with a sourced title). A gap may fall under a Question not listed.',
+  caveatStandards:
+    'Standards are known by their titles and terms derived from their abstracts only, not their full texts.',
+  resolutionCounts:
+    '{total} subjects: {covered} covered, {partial} partial, {gap} gaps; {overlaps} overlaps; {reviewed} reviewed.',
+  topGaps: 'Top gaps per study group',
+  topOverlaps: 'Top overlaps per study group',
+  reviewSection: 'What was reviewed',
+  reviewCounts: '{decisions} reviewed decisions on {subjects} subjects; {changed} results changed by review.',
+  noReview: 'No decision has been reviewed: every result is computed.',
+  readingScores: 'How to read the scores',
+  scoreMeaning:
+    'A score (0 to 1) measures how much of the subject’s weighted vocabulary a standard’s title and terms share. It ranks candidates for a reader; it does not judge technical equivalence.',
+  evidenceBest: 'best standard {standard} scores {score} (partial from {partial})',
+  evidenceNone: 'no standard among the matches',
+  evidenceResponsible: '{sgs} by {basis} ({score})',
+  shares: '{subject} of the subject’s terms, {standard} of the standard’s',
+  heatmapBelow: '< {score}',
+  heatmapBelowTitle:
+    'no standard of this study group among the subject’s top {top} matches: its best score here is below {score}',
+  inEnglish: '',
+  review: {
+    title: 'Review',
+    intro:
+      'Accept or reject a match, add a standard or assign the subject to a study group, then download decisions.yaml and run the report again with it.',
+    addPlaceholder: 'Standard ID',
+    assign: 'Assign to',
+    question: 'Question',
+    reason: 'Reason',
+    by: 'Reviewer',
+    download: 'Download decisions.yaml',
+    pending: '{count} new decisions',
+    needReason: 'Give a reason and a reviewer first.',
+    needSubject: 'Choose a subject (its Review button) and a standard or study group first.',
+    open: 'Review this subject',
+    record: 'Record decision',
+    recorded: 'Recorded',
+  },
 }
 
 const FR: Labels = {
@@ -333,9 +443,11 @@ const FR: Labels = {
   kindPlural: {deliverable: 'Livrables du FG-MV', requirement: 'Exigences DPI'},
   coverage: {covered: 'couvert', partial: 'partiel', gap: 'lacune'},
   coverageDescription: {
-    covered: 'une norme existante couvre le sujet',
-    partial: 'des normes existantes couvrent le sujet en partie',
-    gap: 'aucune norme existante ne couvre le sujet',
+    covered:
+      'meilleur score ≥ {covered} : une norme partage l’essentiel des termes pondérés du sujet ; la lire avant de s’y fier',
+    partial:
+      'meilleur score de {partial} à {covered} : des normes partagent une partie des termes du sujet et peuvent en couvrir une partie',
+    gap: 'aucune norme du catalogue n’atteint {partial} : une lacune possible, non la preuve qu’aucune norme n’existe',
   },
   relationship: {
     equal: 'égal à',
@@ -360,7 +472,7 @@ const FR: Labels = {
     otherDeliverables: 'autres livrables',
   },
   basis: {'covering-standards': 'normes couvrantes', mandate: 'mandat'},
-  review: {accepted: 'accepté', rejected: 'rejeté', added: 'ajouté'},
+  reviewMark: {accepted: 'accepté', rejected: 'rejeté', added: 'ajouté'},
   decisionAction: {accept: 'accepter', reject: 'rejeter', add: 'ajouter', assign: 'attribuer'},
   standardStatus: {'in-force': 'en vigueur', 'under-study': 'à l’étude', withdrawn: 'supprimée'},
 
@@ -392,6 +504,7 @@ const FR: Labels = {
     subjectCovered: 'Sujet couvert',
     standardCovered: 'Norme couverte',
     sharedTerms: 'Termes communs',
+    measured: 'Termes partagés (mesurés)',
     review: 'Examen',
     type: 'Type',
     between: 'Entre',
@@ -453,11 +566,71 @@ const FR: Labels = {
   yes: 'oui',
   no: 'non',
   noOverlaps: 'Aucun chevauchement trouvé.',
+  noGaps: 'Aucune lacune.',
   noSubjects: 'Aucun sujet.',
   sortBy: 'Trier par',
+
+  resolution: {
+    deliverable: 'Rés. 105 — livrables du FG-MV',
+    requirement: 'Rés. 103 — exigences DPI par composant',
+  },
+  scope: 'Portée',
+  allStudyGroups: 'toutes les commissions d’études',
+  catalogueHash: 'Empreinte du contenu des fichiers du catalogue (SHA-256)',
+  standardsByBody: 'Normes par organisme',
+  caveats: 'Sur quoi repose l’analyse',
+  caveatDeliverables:
+    '{present} des {total} livrables du FG-MV figurent au catalogue ; les autres ne sont pas analysés.',
+  caveatQuestions:
+    'Les listes de Questions sont incomplètes : {questions} Questions sont listées pour {sgs} commissions d’études (seules celles dont le titre est sourcé). Une lacune peut relever d’une Question non listée.',
+  caveatStandards:
+    'Les normes ne sont connues que par leur titre et des termes tirés de leur résumé, non par leur texte intégral.',
+  resolutionCounts:
+    '{total} sujets : {covered} couverts, {partial} partiels, {gap} lacunes ; {overlaps} chevauchements ; {reviewed} examinés.',
+  topGaps: 'Principales lacunes par commission d’études',
+  topOverlaps: 'Principaux chevauchements par commission d’études',
+  reviewSection: 'Ce qui a été examiné',
+  reviewCounts:
+    '{decisions} décisions examinées sur {subjects} sujets ; {changed} résultats modifiés par l’examen.',
+  noReview: 'Aucune décision examinée : tous les résultats sont calculés.',
+  readingScores: 'Lire les scores',
+  scoreMeaning:
+    'Un score (de 0 à 1) mesure la part du vocabulaire pondéré du sujet que partagent le titre et les termes d’une norme. Il classe des candidats pour un lecteur ; il ne juge pas d’une équivalence technique.',
+  evidenceBest: 'meilleure norme {standard}, score {score} (partiel dès {partial})',
+  evidenceNone: 'aucune norme parmi les correspondances',
+  evidenceResponsible: '{sgs} par {basis} ({score})',
+  shares: '{subject} des termes du sujet, {standard} de ceux de la norme',
+  heatmapBelow: '< {score}',
+  heatmapBelowTitle:
+    'aucune norme de cette commission d’études parmi les {top} meilleures correspondances du sujet : son meilleur score ici est inférieur à {score}',
+  inEnglish: '(en anglais)',
+  review: {
+    title: 'Examen',
+    intro:
+      'Acceptez ou rejetez une correspondance, ajoutez une norme ou attribuez le sujet à une commission d’études, puis téléchargez decisions.yaml et relancez le rapport avec ce fichier.',
+    addPlaceholder: 'ID de la norme',
+    assign: 'Attribuer à',
+    question: 'Question',
+    reason: 'Motif',
+    by: 'Examinateur',
+    download: 'Télécharger decisions.yaml',
+    pending: '{count} nouvelles décisions',
+    needReason: 'Indiquez d’abord un motif et un examinateur.',
+    needSubject: 'Choisissez d’abord un sujet (son bouton Examiner) et une norme ou une commission d’études.',
+    open: 'Examiner ce sujet',
+    record: 'Enregistrer la décision',
+    recorded: 'Enregistré',
+  },
 }
 
-const LABELS: Record<Lang, Labels> = {en: EN, fr: FR}
+/** Every string of a label tree passed through `fix` (objects and records alike). */
+function mapStrings<T>(value: T, fix: (text: string) => string): T {
+  if (typeof value === 'string') return fix(value) as T
+  if (value === null || typeof value !== 'object') return value
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, fix)])) as T
+}
+
+const LABELS: Record<Lang, Labels> = {en: EN, fr: mapStrings(FR, frenchTypography)}
 
 /** The UI strings of a language. The object is shared: do not modify it. */
 export function labels(lang: Lang): Labels {
