@@ -157,6 +157,21 @@ describe('loader', () => {
       assert.ok(catalogue.standards.some((s) => s.id === 'X.1253' && s.question === 'Q6/17'))
     })
 
+    it('warns (not errors) about each successor in replaced_by that the catalogue lacks', () => {
+      const dir = folder({
+        's.jsonl': [
+          '{"kind":"standard","id":"RFC 2616","title":"HTTP/1.1","org":"IETF","status":"withdrawn","replaced_by":["RFC 7230","RFC 9999"]}',
+          '{"kind":"standard","id":"RFC 7230","title":"HTTP/1.1 syntax","org":"IETF","status":"withdrawn","replaced_by":["RFC 9110"]}',
+          '{"kind":"standard","id":"RFC 9110","title":"HTTP Semantics","org":"IETF","status":"in-force"}',
+        ].join('\n'),
+      })
+      const {catalogue, problems} = loadCatalogue(dir)
+      assert.deepEqual(lines(problems), [
+        `${dir}/s.jsonl:1: warning: replaced_by: successor "RFC 9999" is not in the catalogue`,
+      ])
+      assert.equal(catalogue.standards.length, 3)
+    })
+
     it("questionGroup: the standard's own SG, else the SG the Question id names", () => {
       const groups = new Map([17, 20].map((n) => [n, {number: n} as StudyGroup]))
       const sgOf = (sg: number | undefined, question: string) => questionGroup(groups, sg, question)?.number

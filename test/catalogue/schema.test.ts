@@ -53,6 +53,45 @@ describe('schema', () => {
       })
     })
 
+    it('reads derived terms, successors and a derived study group as typed fields', () => {
+      const {entry, lines} = parse('standard', {
+        ...STANDARD,
+        status: 'withdrawn',
+        sg: '17',
+        sg_derived: 'true',
+        derived_terms: ['entity', 'federation'],
+        replaced_by: 'X.1252.1; X.1253',
+      })
+      assert.deepEqual(lines, [])
+      assert.equal(entry?.kind, 'standard')
+      if (entry?.kind !== 'standard') return
+      assert.deepEqual(
+        [entry.sg, entry.sgDerived, entry.derivedTerms, entry.replacedBy],
+        [17, true, ['entity', 'federation'], ['X.1252.1', 'X.1253']],
+      )
+      // Absent, false or empty: no property at all, so files and objects stay small.
+      const plain = parse('standard', {...STANDARD, sg: '17', sg_derived: 'false', derived_terms: []}).entry
+      assert.deepEqual(
+        plain && Object.keys(plain).filter((k) => ['sgDerived', 'derivedTerms', 'replacedBy'].includes(k)),
+        [],
+      )
+    })
+
+    it('rejects sg_derived that is not a boolean or has no sg, and successors that are not text', () => {
+      assert.deepEqual(parse('standard', {...STANDARD, sg: '17', sg_derived: 'yes'}).lines, [
+        'f.yaml:3: sg_derived: must be true or false, got "yes"',
+      ])
+      assert.deepEqual(parse('standard', {...STANDARD, sg_derived: 'true'}).lines, [
+        'f.yaml:3: sg_derived: is true but the standard has no sg',
+      ])
+      assert.deepEqual(parse('standard', {...STANDARD, replaced_by: [['RFC 1']]}).lines, [
+        'f.yaml:3: replaced_by: list items must be text',
+      ])
+      assert.deepEqual(parse('standard', {...STANDARD, derived_terms: {a: 'b'}}).lines, [
+        'f.yaml:3: derived_terms: must be a list',
+      ])
+    })
+
     it('names every missing required field of a standard at its line, and returns no entry', () => {
       const {entry, lines} = parse('standard', {keywords: ['x']})
       assert.equal(entry, undefined)

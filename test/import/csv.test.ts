@@ -89,4 +89,35 @@ describe('import: csv and work items', () => {
     assert.equal(workItemStatus('Under study; timing 2027-10'), 'under-study')
     assert.equal(workItemStatus('in force (edition 9)'), 'in-force')
   })
+
+  it('reads work-items-more.csv: final number else provisional name; a later repeat adds SG and Question', () => {
+    const more = [
+      'provisional_name,final_number,title,sg,question,type,status,source_url',
+      'X.bvm,X.1096,Biometric variability,SG17,Q10/17,Recommendation (AAP),Consented on 2025-12-11,https://a (read via mirror) ; https://b',
+      'Q.FITSM,,Telepresence suits,"(not stated; Q.-series; liaison SG21 Q8/21)",,Recommendation (AAP),Under study,https://c',
+      'GSTR-MVQ,,QoS and QoE,(not stated),,Technical report (Agreement),[Carried to next study period],https://d',
+      'Y.DTN-ModelReq,Y.3094,DTN model domain,(not stated),,Recommendation (AAP),Approved on 2026-04-13,https://e',
+    ].join('\n')
+    const meta =
+      'item,alt_id,title,sg,question,type,status,url\nGSTR-MVQ,,QoS,SG12 (inferred),Q12/12,Technical report,[Carried],\n'
+    const result = readWorkItems(
+      [
+        {file: 'work-items-more.csv', text: more},
+        {file: 'metaverse.csv', text: meta},
+      ],
+      knownNumbers(['Y.3094']),
+    )
+    assert.deepEqual(result.problems, [])
+    assert.deepEqual(result.skipped, {known: 1, questions: 0, duplicates: 1})
+    assert.deepEqual(
+      result.entries.map((e) => [e.id, e.status, e.sg, e.question, e.type, e.sourceUrl]),
+      [
+        ['X.1096', 'under-study', 17, 'Q10/17', 'recommendation', 'https://a'],
+        // "(not stated…)" names no study group, even when the note mentions some.
+        ['Q.FITSM', 'under-study', undefined, undefined, 'recommendation', 'https://c'],
+        // The newer row's facts, plus the study group and Question only the older one gives.
+        ['GSTR-MVQ', 'under-study', 12, 'Q12/12', 'technical report', 'https://d'],
+      ],
+    )
+  })
 })

@@ -35,4 +35,35 @@ describe('import: key terms', () => {
       'system',
     ])
   })
+
+  it('never lets chosen terms read back a run of 8 words of the text, whatever their order', () => {
+    // Long runs without stop words: every 3-word slice is a candidate seen once.
+    const words =
+      `alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma
+      tau upsilon phi chi psi omega`.split(/\s+/)
+    const shingles = (tokens: string[]) =>
+      new Set(tokens.slice(0, -7).map((_, i) => tokens.slice(i, i + 8).join(' ')))
+    for (let cut = 8; cut <= words.length; cut += 4) {
+      for (const separator of [' ', ', ']) {
+        const text = words.slice(0, cut).join(separator)
+        const source = shingles(text.replace(/,/g, '').split(' '))
+        const terms = keyTerms(text)
+        for (const order of [terms, [...terms].sort()]) {
+          const shipped = order.join(' ').split(' ')
+          assert.deepEqual(
+            [...shingles(shipped)].filter((s) => source.has(s)),
+            [],
+            `${cut} words: ${order.join(' | ')}`,
+          )
+        }
+      }
+    }
+  })
+
+  it('skips document and work-item references such as REN/ERM-TG28-505 and M/536', () => {
+    assert.deepEqual(keyTerms('Work items REN/ERM-TG28-505 and DEN/ERM-TG28-523 under mandate M/536.'), [
+      'work item',
+      'mandate',
+    ])
+  })
 })

@@ -101,6 +101,71 @@ describe('import: relaton', () => {
     )
   })
 
+  it('reads IETF, OGC, NIST and OpenID records: statuses per body, successors as replaced_by', () => {
+    const read = readRelatonFiles([join(FIXTURES, 'other-bodies.jsonl')])
+    assert.deepEqual(read.problems, [])
+    const {entries, problems} = relatonToStandards(latestEditions(read.records), {abstract: false})
+    assert.deepEqual(problems, [])
+    assert.deepEqual(
+      entries.map((e) => [e.id, e.org, e.status, e.replacedBy]),
+      [
+        // Obsoleted: withdrawn whatever its category, and its successors named.
+        ['RFC 7230', 'IETF', 'withdrawn', ['RFC 9110', 'RFC 9112']],
+        ['RFC 9110', 'IETF', 'in-force', undefined],
+        ['RFC 1058', 'IETF', 'withdrawn', undefined], // Historic
+        ['RFC 1321', 'IETF', 'in-force', undefined], // Informational
+        ['RFC 1939', 'IETF', 'in-force', undefined], // "Draft Standard" is a published maturity level
+        ['RFC 20', 'IETF', 'in-force', undefined], // Unknown: an early RFC never made Historic
+        ['OGC 09-025', 'OGC', 'in-force', undefined],
+        ['OGC 21-001', 'OGC', 'under-study', undefined],
+        ['NIST SP 800-63-4', 'NIST', 'under-study', undefined],
+        ['OpenID openid-connect-core-1_0', 'OpenID Foundation', 'in-force', undefined],
+        ['OpenID fapi-2_0-attacker-model', 'OpenID Foundation', 'under-study', undefined],
+        ['OpenID authzen-x', 'OpenID Foundation', 'under-study', undefined],
+      ],
+    )
+    const byId = new Map(entries.map((e) => [e.id, e]))
+    assert.equal(byId.get('RFC 7230')?.committee, 'httpbis')
+    assert.equal(byId.get('RFC 7230')?.published, '2014-06')
+    assert.equal(byId.get('RFC 7230')?.sourceUrl, 'https://www.rfc-editor.org/rfc/rfc7230')
+    // Markup, the RFC index's category tag and glued list markers leave no trace in the terms.
+    const terms = entries.flatMap((e) => [...e.keywords, ...(e.derivedTerms ?? [])])
+    for (const junk of [
+      'msobodytext',
+      'nbsp',
+      'standards-track',
+      'track',
+      'and1',
+      'and2',
+      'helping',
+      '5.4pt',
+    ])
+      assert.ok(!terms.some((t) => t.split(' ').includes(junk)), junk)
+    assert.deepEqual(byId.get('OGC 09-025')?.derivedTerms, [
+      'edit',
+      'geographic',
+      'interface',
+      'query',
+      'text',
+    ]) // "features" and "web" are the title's words; "made" is boilerplate
+    assert.equal(byId.get('RFC 9110')?.derivedTerms, undefined) // no abstract
+  })
+
+  it('an unknown IETF or OpenID status is a problem naming file and line, not a guess', () => {
+    const bad = [
+      '{"org": "IETF", "number": "RFC 1", "title": "T", "status": "Best Effort"}',
+      '{"org": "OpenID Foundation", "number": "OpenID x", "title": "T", "status": "Retracted?"}',
+    ].join('\n')
+    const {problems} = relatonToStandards(readRelatonJsonl(bad, 'bad.jsonl').records)
+    assert.deepEqual(
+      problems.map((p) => [p.line, p.field]),
+      [
+        [1, 'status'],
+        [2, 'status'],
+      ],
+    )
+  })
+
   it('maps status words and stage codes', () => {
     const cases: [string | undefined, string | undefined][] = [
       ['Published', 'in-force'],

@@ -1,8 +1,12 @@
 /**
  * ITU-T work items from the hand-collected tables (`recommendations.csv`: number, title, sg,
  * question, status, approved, url; `metaverse-work-items.csv`: item, alt_id, title, sg, question,
- * type, status, url) as standard entries: rows whose number the Relaton data does not already
- * hold (also not as part of a joint number such as Y.4000/Y.2060), e.g. Y.aidt-reqts, XSTR.dpama.
+ * type, status, url; `work-items-more.csv`: provisional_name, final_number, title, sg, question,
+ * type, status, source_url) as standard entries: rows whose number the Relaton data does not
+ * already hold (also not as part of a joint number such as Y.4000/Y.2060), e.g. Y.aidt-reqts,
+ * XSTR.dpama. The id is the final number when a row gives one, else its provisional name.
+ * - A number in several tables: the first table's row wins (pass the newest first); a study group
+ *   or Question only a later row gives is added to it.
  *
  * - sg: "SG20", "20", "SG17 (inferred from X-series prefix)" → 20/17: parenthesised notes are
  *   ignored, the fact is kept; a cell that names no number gives no sg.
@@ -11,7 +15,7 @@
  *   "determined…" → under-study; "in force", "published", "agreed", "approved", "active" → in-force.
  * - type: the row's type (lower-cased), else "technical report" for TR-style numbers (XSTR.x,
  *   GSTR-x, PSTR-x, TR.x), else "recommendation". Question rows are not standards and are skipped.
- * - url: the first of several `;`-separated URLs.
+ * - url: the first of several `;`-separated URLs, without a note after it ("(read via … mirror)").
  */
 import type {Problem} from '../catalogue/problems.js'
 import {readRecords, type RawValue} from '../catalogue/readers.js'
@@ -38,14 +42,14 @@ export function readWorkItems(files: {file: string; text: string}[], known: Set<
   const entries: Standard[] = []
   const problems: Problem[] = []
   const skipped = {known: 0, questions: 0, duplicates: 0}
-  const seen = new Set<string>()
+  const seen = new Map<string, Standard>()
   for (const {file, text} of files) {
     // The catalogue's CSV reader: same options, and a record's line is its first, not its last.
     const parsed = readRecords(file, text, 'csv')
     problems.push(...parsed.problems)
     for (const {values: cells, line} of parsed.records) {
       const record = cells as Record<string, string | undefined> // CSV cells are strings
-      const id = (record.number ?? record.item ?? '').trim()
+      const id = (record.number || record.item || record.final_number || record.provisional_name || '').trim()
       if (/^question/i.test(record.type ?? '') || /^Q\d+\/\d+$/.test(id)) {
         skipped.questions++
         continue
@@ -54,7 +58,12 @@ export function readWorkItems(files: {file: string; text: string}[], known: Set<
         skipped.known++
         continue
       }
-      if (seen.has(id)) {
+      const sg = parseSgNumber(withoutNotes(record.sg ?? ''))
+      const question = /Q\d+\/\d+/.exec(record.question ?? '')?.[0]
+      const earlier = seen.get(id)
+      if (earlier) {
+        if (earlier.sg === undefined && sg !== undefined) earlier.sg = sg
+        if (earlier.question === undefined && question) earlier.question = question
         skipped.duplicates++
         continue
       }
@@ -70,18 +79,19 @@ export function readWorkItems(files: {file: string; text: string}[], known: Set<
         continue
       }
       const values: Record<string, RawValue> = {id, org: 'ITU-T', title: record.title ?? '', status}
-      const sg = parseSgNumber(withoutNotes(record.sg ?? ''))
       if (sg !== undefined) values.sg = String(sg)
-      const question = /Q\d+\/\d+/.exec(record.question ?? '')?.[0]
       if (question) values.question = question
       values.type = workItemType(id, record.type)
       if (record.approved) values.published = record.approved
-      const url = (record.url ?? '').split(/\s+;\s+|;\s*/)[0]?.trim()
+      const url = (record.url ?? record.source_url ?? '')
+        .split(/\s+;\s+|;\s*/)[0]
+        ?.trim()
+        .split(/\s+/)[0]
       if (url) values.source_url = url
       const entry = parseEntry(file, {values, line, fieldLines: {}}, 'standard')
       problems.push(...entry.problems.filter((p) => p.severity === 'error'))
       if (!entry.entry) continue
-      seen.add(id)
+      seen.set(id, entry.entry as Standard)
       entries.push(entry.entry as Standard)
     }
   }

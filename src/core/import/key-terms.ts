@@ -8,6 +8,8 @@
  * containing, or overlapping the end or start of) a term already chosen is skipped.
  */
 
+import {lightForm, tokenise} from '../text/normalise.js'
+
 const STOP_WORDS = new Set(
   `a about above according across after again against all almost along also although always am among an and another
 any are aren't around as at based be became because been before being below between both but by can cannot could
@@ -60,18 +62,72 @@ export function keyTerms(text: string, opts: KeyTermOptions = {}): string[] {
       }
     }
   }
+  const occurrences = occurrenceFinder(text)
   const ranked = [...stats.entries()]
     .filter(([term, s]) => s.words > 1 || isContentWord(term))
     .sort(([a, x], [b, y]) => y.count * y.words - x.count * x.words || x.first - y.first || (a < b ? -1 : 1))
   const chosen: string[] = []
+  const spans: Span[] = []
   for (const [term] of ranked) {
     if (chosen.length >= max) break
     const padded = ` ${term} `
     if (chosen.some((c) => ` ${c} `.includes(padded) || padded.includes(` ${c} `) || overlaps(c, term)))
       continue
+    // Terms that continue each other in the text read back as one run ("providing highly
+    // accurate" + "real time vascular" + "blood pressure level"): such a chain stays under 8 words.
+    const own = occurrences(term)
+    const withOwn = [...spans, ...own] // a repeated term can chain with itself
+    if (own.some((span) => chainLength(withOwn, span) > MAX_CHAIN)) continue
     chosen.push(term)
+    spans.push(...own)
   }
   return chosen
+}
+
+/** The longest run of the source's words chosen terms may cover together (the provenance rule: no 8). */
+const MAX_CHAIN = 7
+
+/** How many consecutive tokens of the text `span` and the chosen spans touching it cover together. */
+function chainLength(spans: readonly Span[], span: Span): number {
+  let {from, to} = span
+  for (let grown = true; grown;) {
+    grown = false
+    for (const s of spans) {
+      // Touching or overlapping, and reaching further on either side.
+      if (s.from <= to && s.to >= from && (s.from < from || s.to > to)) {
+        from = Math.min(from, s.from)
+        to = Math.max(to, s.to)
+        grown = true
+      }
+    }
+  }
+  return to - from
+}
+
+interface Span {
+  from: number
+  to: number
+}
+
+/**
+ * Where a term occurs in the text, as the matcher (and the provenance test) reads both: in tokens
+ * (`q.1990` is two, punctuation none, so words on both sides of a comma are neighbours), compared
+ * in their light form (plurals folded).
+ */
+function occurrenceFinder(text: string): (term: string) => Span[] {
+  const forms = tokenise(text).map(lightForm)
+  const positions = new Map<string, number[]>()
+  forms.forEach((form, i) => {
+    const list = positions.get(form)
+    if (list) list.push(i)
+    else positions.set(form, [i])
+  })
+  return (term) => {
+    const t = tokenise(term).map(lightForm)
+    if (t.length === 0) return []
+    const found = (positions.get(t[0]) ?? []).filter((i) => t.every((w, j) => forms[i + j] === w))
+    return found.map((i) => ({from: i, to: i + t.length}))
+  }
 }
 
 /** Runs of content words, split at stop words, punctuation and numbers-only tokens. */
@@ -83,19 +139,27 @@ function wordRuns(text: string): string[][] {
     run = []
   }
   // Sentence punctuation ends a run; so does a full stop glued to the next sentence ("ends.Next").
-  const tokens = text
+  const pieces = text
     .toLowerCase()
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/([a-z)])\.(?=[A-Za-z]{2})/g, '$1 . ')
     .split(/(\s+|[,;:!?()[\]{}"“”«»]|\.(?=\s|$)|—|–)/)
-  for (const raw of tokens) {
+  for (const raw of pieces) {
     if (raw === undefined) continue
     const token = raw.trim().replace(/^['-]+|['.-]+$/g, '')
     if (token === '') {
       if (raw.trim() !== '') flush()
       continue
     }
-    if (!WORD.test(token) || STOP_WORDS.has(token) || /^[\d.,/-]+$/.test(token) || token.length > 40) {
+    // Document and work-item references ("REN/ERM-TG28-505", "M/536") are codes, not terms.
+    const reference = token.includes('/') && /\d/.test(token)
+    if (
+      !WORD.test(token) ||
+      STOP_WORDS.has(token) ||
+      /^[\d.,/-]+$/.test(token) ||
+      reference ||
+      token.length > 40
+    ) {
       flush()
       continue
     }
