@@ -170,17 +170,26 @@ describe('bundled glossary: size, ownership and catalogue coverage', function ()
     )
   })
 
-  it('finds every concept in some standard’s title or key terms, the subject-side ones aside (and only those)', () => {
+  it('finds every concept in some standard’s title or key terms, the listed subject-side ones aside', () => {
+    const subjectSide = new Set(SUBJECT_SIDE_CONCEPTS)
     assert.deepEqual(
-      concepts.filter((c) => !c.en.some((term) => inStandards.has(termKey(term)))).map((c) => c.id),
-      SUBJECT_SIDE_CONCEPTS,
+      concepts
+        .filter((c) => !subjectSide.has(c.id) && !c.en.some((term) => inStandards.has(termKey(term))))
+        .map((c) => c.id),
+      [],
+    )
+    // The list names concepts of the glossary (new standards may name one; then it can go).
+    const ids = new Set(concepts.map((c) => c.id))
+    assert.deepEqual(
+      SUBJECT_SIDE_CONCEPTS.filter((id) => !ids.has(id)),
+      [],
     )
   })
 
-  it('keeps the writers’ variants list current: each is a glossary term the catalogue lacks', () => {
+  it('lists as writers’ variants only English terms of the glossary', () => {
     const glossaryKeys = new Set(english.map(termKey))
     assert.deepEqual(
-      WRITERS_VARIANTS.filter((term) => !glossaryKeys.has(termKey(term)) || found.has(termKey(term))),
+      WRITERS_VARIANTS.filter((term) => !glossaryKeys.has(termKey(term))),
       [],
     )
   })
