@@ -76,6 +76,15 @@ const WRITERS_VARIANTS = [
   'virtual asset',
   'digital avatar',
   'holographic communication',
+  'civil registration',
+  'civil registration and vital statistics',
+  'crvs',
+  'universal design',
+  'affordability',
+  'meaningful connectivity',
+  'web3',
+  'city metaverse',
+  'cirt',
 ]
 
 /** Concepts of subjects and study-group mandates that no standard's title or key terms name (yet). */
