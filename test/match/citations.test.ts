@@ -654,7 +654,7 @@ describe('citations: the bundled catalogue', function () {
     const written = [...texts.values()].flatMap((t) => bundled.resolve(t).map((c) => c.designation.text))
     const unexpected = written.filter(
       (w) =>
-        !/^(?:X\.509|ISO [\d-]+|ISO\/IEC \d+|WCAG 2\.2|QR codes?|RFC \d+|FIPS 140-2|NIST SP 800-\d+(?: Rev\. \d)?|TLS 1\.3|OAuth 2\.0|OpenID Connect|WebAuthn|W3C Verifiable Credentials|openid4v(?:ci|p))$/.test(
+        !/^(?:X\.509|ISO [\d-]+|ISO\/IEC \d+|WCAG 2\.2|QR codes?|RFC \d+|FIPS 140-2|NIST SP 800-\d+(?: Rev\. \d)?|TLS 1\.3|OAuth 2\.0|OpenID Connect|WebAuthn|W3C Verifiable Credentials|openid4v(?:ci|p)|OpenID for Verifiable Credential Issuance|OGC Web (?:Feature|Coverage|Processing) Service)$/.test(
           w,
         ),
     )

@@ -389,3 +389,39 @@ function compareNumbers(a: number[], b: number[]): number {
   }
   return 0
 }
+
+/** Body names as written in lower-case keywords, and as designations write them. */
+const BODY_CAPITALS: Record<string, string> = {
+  'iso/iec/ieee': 'ISO/IEC/IEEE',
+  'iso/iec': 'ISO/IEC',
+  'iso/ieee': 'ISO/IEEE',
+  iso: 'ISO',
+  iec: 'IEC',
+  ieee: 'IEEE',
+  etsi: 'ETSI',
+  '3gpp': '3GPP',
+  rfc: 'RFC',
+  'itu-t': 'ITU-T',
+  nist: 'NIST',
+  fips: 'FIPS',
+  w3c: 'W3C',
+  oasis: 'OASIS',
+  ogc: 'OGC',
+}
+const LOWER_BODY = new RegExp(
+  `^(${Object.keys(BODY_CAPITALS)
+    .map((b) => b.replace(/[/-]/g, '\\$&'))
+    .join('|')})(?=[\\s\\d])`,
+)
+
+/**
+ * A keyword written in lower case, as catalogue keywords are ("x.509 certificates", "rfc 5280",
+ * "iso 8601"), with the capitals a designation needs restored: the body's name, or the series
+ * letter of an ITU-T number. Designations are read case-sensitively elsewhere, where capitals
+ * tell a designation from prose.
+ */
+export function keywordDesignationCase(keyword: string): string {
+  const body = LOWER_BODY.exec(keyword)
+  if (body) return BODY_CAPITALS[body[1]] + keyword.slice(body[1].length)
+  return /^[a-z]\.\d/.test(keyword) ? keyword[0].toUpperCase() + keyword.slice(1) : keyword
+}

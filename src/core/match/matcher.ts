@@ -10,7 +10,7 @@ import {compareText} from '../catalogue/problems.js'
 import type {TermWeights} from '../text/vocabulary.js'
 import {MatchIndex, MatchIndexBuilder, type Hit, type TermContribution} from './index.js'
 import {searchMany} from './search-many.js'
-import {CitationResolver, type Citation} from './citations.js'
+import {CitationResolver, keywordDesignationCase, type Citation} from './citations.js'
 
 export const COVERAGE_STATUSES = ['covered', 'partial', 'gap'] as const
 export type CoverageStatus = (typeof COVERAGE_STATUSES)[number]
@@ -173,7 +173,8 @@ export class Matcher {
   /** The standards a subject's text names, resolved against the whole catalogue. */
   cite(subject: TextFields): Citation[] {
     if (!this.citations) return []
-    const text = [subject.title, ...(subject.keywords ?? []), subject.body ?? ''].join('\n')
+    const keywords = (subject.keywords ?? []).map(keywordDesignationCase)
+    const text = [subject.title, ...keywords, subject.body ?? ''].join('\n')
     return this.citations.resolve(text)
   }
 
