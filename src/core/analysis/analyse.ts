@@ -354,7 +354,15 @@ function coordinationOverlaps(subjects: SubjectAnalysis[], rule: CoverageRule): 
  * among the standards that match some subject (the ones this analysis is about).
  */
 function duplicationOverlaps(subjects: SubjectAnalysis[], matcher: Matcher): Overlap[] {
-  const relevant = [...new Set(subjects.flatMap((s) => s.matches.map((m) => m.id)))].sort(compareText)
+  // Standards that cover some subject at least partly: a near-duplicate of a standard that
+  // matches nothing well is not this analysis's business (and each costs a search).
+  const relevant = [
+    ...new Set(
+      subjects.flatMap((s) =>
+        s.matches.filter((m) => isCovering(m, 'partial', matcher.config)).map((m) => m.id),
+      ),
+    ),
+  ].sort(compareText)
   const threshold = matcher.config.overlap.duplicate
   const seen = new Set<string>()
   const out: Overlap[] = []
@@ -362,11 +370,18 @@ function duplicationOverlaps(subjects: SubjectAnalysis[], matcher: Matcher): Ove
     const doc = matcher.index.docIndex(id)
     if (doc === undefined) continue
     const standard = matcher.standards[doc]
-    // Analysed exactly as indexed, so the cosine is the same in both directions of a pair.
+    // Analysed exactly as indexed, so each side scores the other as search would.
     const terms = matcher.standardTerms(standard)
     for (const hit of matcher.index.search(terms, 10)) {
       if (hit.doc === doc || hit.score < threshold) continue
       const other = matcher.standards[hit.doc]
+      // BM25 is not symmetric: a pair's score is the lower of its two directions, so it does not
+      // depend on which of the two was looked at first.
+      const back = matcher.index
+        .explain(matcher.standardTerms(other), doc)
+        .reduce((sum, c) => sum + c.contribution, 0)
+      const score = Math.min(hit.score, back)
+      if (score < threshold) continue
       const differentHome =
         other.org !== standard.org ||
         (other.sg !== undefined && standard.sg !== undefined && other.sg !== standard.sg)
@@ -382,7 +397,7 @@ function duplicationOverlaps(subjects: SubjectAnalysis[], matcher: Matcher): Ove
         sgs: [...new Set([a.sg, b.sg].filter((x): x is number => x !== undefined))].sort((x, y) => x - y),
         orgs: [...new Set([a.org, b.org])].sort(compareText),
         standards: [a.id, b.id],
-        score: roundScore(hit.score),
+        score: roundScore(score),
       })
     }
   }
