@@ -47,9 +47,9 @@ describe('e2e: gapscan report on the bundled catalogue', () => {
     for (const name of expected) assert.ok(readFileSync(join(out, name)).length > 0, name)
   })
 
-  it('report.json: schema 1.0, 17 deliverables and 418 requirements, the 10 SGs', () => {
+  it('report.json: schema 1.1, 17 deliverables and 418 requirements, the 10 SGs', () => {
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'))
-    assert.equal(report.schemaVersion, '1.0')
+    assert.equal(report.schemaVersion, '1.1')
     assert.equal(report.catalogue.deliverables, 17)
     assert.equal(report.catalogue.requirements, 418)
     assert.equal(report.catalogue.studyGroups, 10)

@@ -46,6 +46,7 @@ function subject(
     reviewed: false,
     matches: [],
     responsible: {basis: 'mandate', sgs, questions: [], score: 0.1},
+    routing: {outcome: 'itu-t', sgs: [], question: {}},
     overlaps: NO_OVERLAPS,
     decisions: [],
     ...extra,

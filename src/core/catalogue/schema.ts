@@ -37,7 +37,7 @@ export const FIELDS: Record<EntryKind, string[]> = {
     'committee',
     'summary',
   ],
-  'study-group': [...COMMON_FIELDS, 'number', 'summary', 'mandate', 'questions'],
+  'study-group': [...COMMON_FIELDS, 'number', 'summary', 'mandate', 'questions', 'questions_complete'],
 }
 
 const FIELD_SETS = Object.fromEntries(
@@ -173,6 +173,16 @@ class FieldReader {
     const value = normalise(text)
     if ((allowed as readonly string[]).includes(value)) return value as T
     this.fail(field, `"${clip(text)}" is not one of ${allowed.join(', ')}`)
+    return undefined
+  }
+
+  /** A yes/no field: YAML true/false, or the text `true` / `false` (CSV). */
+  flag(field: string): boolean | undefined {
+    const value = this.raw(field)
+    if (value === undefined) return undefined
+    if (typeof value === 'boolean') return value
+    if (value === 'true' || value === 'false') return value === 'true'
+    this.fail(field, `must be true or false, got "${clip(String(value))}"`)
     return undefined
   }
 
@@ -339,6 +349,7 @@ export function parseEntry(file: string, record: RawRecord, kind: EntryKind): Pa
         ...optional('summary', f.text('summary', {max: MAX_TEXT})),
         mandate: f.list('mandate'),
         questions: f.questions('questions'),
+        questionsComplete: f.flag('questions_complete') ?? false,
       } satisfies StudyGroup
       break
     }
