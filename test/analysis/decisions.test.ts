@@ -5,6 +5,7 @@ import {join} from 'node:path'
 import {analyse, type Analysis} from '../../src/core/analysis/analyse.js'
 import {loadDecisions} from '../../src/core/analysis/decisions.js'
 import {InputError} from '../../src/core/errors.js'
+import type {Problem} from '../../src/core/catalogue/problems.js'
 import {Matcher} from '../../src/core/match/matcher.js'
 import {loadWorkspace} from '../../src/core/workspace.js'
 
@@ -117,6 +118,45 @@ describe('analysis: decisions', () => {
         `{subject: DPI-CON-01, action: assign, sg: 21, question: Q6/17, ${OK}}`,
         () => 'question: unknown Question "Q6/17" in SG21',
       ))
+
+    it('accepts, with a warning, a Question of the SG missing from an incomplete list', () => {
+      for (const question of ['Q6/21', 'Q12/21']) {
+        const path = decisionsFile(
+          `{subject: DPI-CON-01, action: assign, sg: 21, question: ${question}, ${OK}}`,
+        )
+        const warnings: Problem[] = []
+        const [decision] = loadDecisions(path, catalogue, false, warnings)
+        assert.equal(decision.question, question)
+        assert.deepEqual(warnings, [
+          {
+            severity: 'warning',
+            file: path,
+            line: 2,
+            field: 'question',
+            message: `Question "${question}" is not in the catalogue's list for SG21 (known incomplete): accepted`,
+          },
+        ])
+      }
+    })
+
+    it('refuses a Question missing from a list marked complete', () => {
+      const complete = {
+        ...catalogue,
+        studyGroups: catalogue.studyGroups.map((g) => ({...g, questionsComplete: true})),
+      }
+      for (const question of ['Q6/21', 'Q2/17']) {
+        const sg = question.split('/')[1]
+        const path = decisionsFile(
+          `{subject: DPI-CON-01, action: assign, sg: ${sg}, question: ${question}, ${OK}}`,
+        )
+        assert.throws(
+          () => loadDecisions(path, complete),
+          (e: unknown) =>
+            e instanceof InputError &&
+            e.message === `${path}:2: question: unknown Question "${question}" in SG${sg}`,
+        )
+      }
+    })
 
     it('refuses an unknown action', () =>
       refuses(

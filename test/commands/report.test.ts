@@ -55,7 +55,7 @@ describe('gapscan report', () => {
     assert.equal(json.subjects.length, 7)
     assert.equal(
       readFileSync(join(out, 'gaps.csv'), 'utf8').split('\r\n')[0],
-      'subject_id,kind,title,coverage,computed_coverage,best_standard,best_score,relationship,responsible_sgs,questions,basis,reviewed',
+      'subject_id,kind,title,coverage,computed_coverage,best_standard,best_score,relationship,responsible_sgs,questions,basis,reviewed,routing_outcome,routing,reviewed_routing',
     )
   })
 

@@ -16,6 +16,7 @@ import {
 import {SUBJECT_KINDS} from '../catalogue/types.js'
 import {COVERAGE_STATUSES, type CoverageStatus} from '../match/matcher.js'
 import {labels, type Labels, type Lang} from './labels.js'
+import {routingParts} from './routing-text.js'
 
 /** Escapes text for HTML content and double- or single-quoted attribute values. */
 export function escapeHtml(value: unknown): string {
@@ -485,6 +486,17 @@ function subjectRows(ctx: Context, s: SubjectAnalysis, i: number, colspan: numbe
   return `${main}\n${detail}`
 }
 
+/** The computed routing with its evidence, one item per part (see report/routing-text.ts). */
+function htmlRouting(ctx: Context, s: SubjectAnalysis): string {
+  const {L} = ctx
+  const parts = routingParts(s.routing, L)
+  return `<div class="routing"><p>${esc(L.routing.heading)} <span class="tag">${esc(
+    L.routing.computedRouting,
+  )}</span>: <strong>${esc(L.routing.outcome[s.routing.outcome])}</strong></p><ul>${parts
+    .map((p) => `<li>${esc(p)}</li>`)
+    .join('')}</ul></div>`
+}
+
 function subjectDetail(ctx: Context, s: SubjectAnalysis): string {
   const {L} = ctx
   const cols = L.columns
@@ -495,13 +507,17 @@ function subjectDetail(ctx: Context, s: SubjectAnalysis): string {
     `<p>${ctx.badge(s.computed.coverage)} ${esc(cols.bestScore)} <strong class="num">${ctx.score(s.computed.score)}</strong>${
       s.relationship ? ` · ${esc(cols.relationship)}: ${esc(L.relationship[s.relationship])}` : ''
     }</p>`,
-    `<p>${esc(L.responsibility)}: ${
-      r.sgs.length
-        ? r.sgs.map((n) => esc(`${ctx.sg(n)} — ${ctx.sgTitles.get(n) ?? ''}`)).join(', ')
-        : esc(L.none)
-    }${r.questions.length ? ` · ${esc(L.questions)}: ${esc(r.questions.join(', '))}` : ''} <span class="muted">(${esc(
-      cols.basis,
-    )}: ${esc(L.basis[r.basis])}, ${esc(cols.score)} ${ctx.score(r.score)})</span></p>`,
+    // An assignment is a reviewed result: the computed box shows only what was computed.
+    r.basis === 'assigned'
+      ? ''
+      : `<p>${esc(L.responsibility)}: ${
+          r.sgs.length
+            ? r.sgs.map((n) => esc(`${ctx.sg(n)} — ${ctx.sgTitles.get(n) ?? ''}`)).join(', ')
+            : esc(L.none)
+        }${r.questions.length ? ` · ${esc(L.questions)}: ${esc(r.questions.join(', '))}` : ''} <span class="muted">(${esc(
+          cols.basis,
+        )}: ${esc(L.basis[r.basis])}, ${esc(cols.score)} ${ctx.score(r.score)})</span></p>`,
+    htmlRouting(ctx, s),
     s.matches.length === 0 ? `<p class="muted">${esc(L.noMatches)}</p>` : matchesTable(ctx, s.matches),
     '</div>',
   ].join('')

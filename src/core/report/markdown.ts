@@ -10,6 +10,7 @@ import {
   type SubjectAnalysis,
 } from '../analysis/analyse.js'
 import {labels, type Labels, type Lang} from './labels.js'
+import {reviewedRoutingLine, routingLine} from './routing-text.js'
 
 /** Catalogue text in a Markdown table cell: no markup, no HTML, no line breaks. */
 export function markdownText(text: string): string {
@@ -51,15 +52,25 @@ function subjectRows(subjects: SubjectAnalysis[], l: Labels): string[][] {
         ? `${sgList(s.responsible.sgs, l)} · ${s.responsible.questions.map(markdownText).join(', ')}`
         : sgList(s.responsible.sgs, l) || '—',
       best ? best.terms.map(markdownText).join(', ') : '',
+      markdownRouting(s, l),
     ]
   })
+}
+
+/** The computed routing, and the reviewed one beside it when an `assign` decision exists. */
+function markdownRouting(s: SubjectAnalysis, l: Labels): string {
+  const reviewed = reviewedRoutingLine(s)
+  const computed = markdownText(routingLine(s.routing, l))
+  return reviewed
+    ? `${l.routing.computedRouting}: ${computed}; ${l.routing.reviewedRouting}: ${markdownText(reviewed)}`
+    : computed
 }
 
 function subjectTable(subjects: SubjectAnalysis[], l: Labels): string {
   if (subjects.length === 0) return `_${l.noSubjects}_`
   const c = l.columns
   return table(
-    [c.id, c.title, c.coverage, c.standard, c.relationship, c.responsible, c.sharedTerms],
+    [c.id, c.title, c.coverage, c.standard, c.relationship, c.responsible, c.sharedTerms, l.routing.heading],
     subjectRows(subjects, l),
   )
 }
