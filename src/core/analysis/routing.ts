@@ -66,8 +66,13 @@ export const ROUTING_RULE = {
    */
   otherBodyMin: {chartered: 0.2, unchartered: 0.1},
   otherBodyRatio: 1.5,
-  /** A Question is proposed when its title matches the subject at least this well (cosine). */
+  /**
+   * A Question is proposed when its title matches the subject at least this well (cosine) and
+   * the subject contains at least `questionCoverage` of the title's weighted terms: a Question
+   * sharing one word ("security" with "AI security") is not a match.
+   */
   questionMin: 0.08,
+  questionCoverage: 0.5,
   /** Weights of the evidence: mandate phrases, related Recommendations, mandate text, own list. */
   weights: {phrases: 2, work: 2, mandateText: 1},
   /** A deliverable's own `sgs` list: the first named SG counts this much, later ones less. */
@@ -133,7 +138,7 @@ export function routeSubject(input: RoutingInput): Routing {
   // Withdrawn (and obsoleted) standards do not make another body the leader.
   const others = hits.filter((h) => h.standard.org !== 'ITU-T' && h.standard.status !== 'withdrawn')
   const best = others[0]
-  const question = proposeQuestion(sgs[0]?.sg, evidence, input.groups)
+  const question = proposeQuestion(sgs[0]?.sg, evidence, input)
   const {thresholds} = matcher.config
   const chartered = sgs.some((s) => s.mandate.length > 0)
   // A subject that names its own SGs (an FG-MV deliverable) is ITU-T work already: other bodies'
@@ -255,13 +260,23 @@ function confidenceLevel(score: number, other: number, first: boolean): Confiden
 function proposeQuestion(
   sg: number | undefined,
   evidence: StudyGroupEvidence[],
-  groups: ReadonlyMap<number, StudyGroup>,
+  {groups, matcher, terms}: RoutingInput,
 ): QuestionProposal {
   if (sg === undefined) return {}
   const group = groups.get(sg)
   if (!group || group.questions.length === 0) return {reason: 'no-questions-listed'}
   const row = evidence.find((e) => e.sg === sg)
-  if (row?.question && (row.questionScore ?? 0) >= ROUTING_RULE.questionMin) return {id: row.question}
+  const title = group.questions.find((q) => q.id === row?.question)?.title
+  if (row?.question && title && (row.questionScore ?? 0) >= ROUTING_RULE.questionMin) {
+    let total = 0
+    let shared = 0
+    for (const term of matcher.analyser.analyse({title}).terms.keys()) {
+      const idf = matcher.index.idfOf(term)
+      total += idf
+      if (terms.has(term)) shared += idf
+    }
+    if (total > 0 && shared / total >= ROUTING_RULE.questionCoverage) return {id: row.question}
+  }
   return {reason: group.questionsComplete ? 'no-question-matches' : 'list-incomplete'}
 }
 
