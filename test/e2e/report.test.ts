@@ -67,7 +67,7 @@ describe('e2e: gapscan report on the bundled catalogue', () => {
     const gaps = readFileSync(join(out, 'gaps.csv'), 'utf8')
     assert.ok(
       gaps.startsWith(
-        'subject_id,kind,title,coverage,computed_coverage,best_standard,best_score,relationship,responsible_sgs,questions,basis,reviewed\r\n',
+        'subject_id,kind,title,coverage,computed_coverage,best_standard,best_score,relationship,responsible_sgs,questions,basis,reviewed,routing_outcome,routing,reviewed_routing\r\n',
       ),
     )
     const overlaps = readFileSync(join(out, 'overlaps.csv'), 'utf8')

@@ -232,7 +232,8 @@ function rankStudyGroups(
     }
   })
   scored.sort((a, b) => b.raw - a.raw || a.sg - b.sg)
-  const top = scored.slice(0, ROUTING_RULE.candidates).filter((s) => s.raw > 0)
+  // A candidate whose confidence rounds to 0.00 would only be noise in the list.
+  const top = scored.slice(0, ROUTING_RULE.candidates).filter((s) => s.raw >= 0.005)
   return top.map((s, i) => ({
     sg: s.sg,
     confidence: roundScore(s.raw),
