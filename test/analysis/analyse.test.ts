@@ -23,7 +23,7 @@ describe('analysis: analyse() on the analysis fixture', () => {
 
   it('records schema version, options and catalogue counts; no date unless given', () => {
     assert.equal(analysis.schemaVersion, SCHEMA_VERSION)
-    assert.equal(analysis.schemaVersion, '1.0')
+    assert.equal(analysis.schemaVersion, '1.1')
     assert.equal('date' in analysis, false)
     assert.deepEqual(analysis.options, {scoring: 'tfidf', thresholds: {covered: 0.2, partial: 0.12}, top: 5})
     assert.deepEqual(analysis.catalogue, {deliverables: 3, requirements: 4, standards: 7, studyGroups: 3})
@@ -107,20 +107,22 @@ describe('analysis: analyse() on the analysis fixture', () => {
   })
 
   it('makes the SG with the best evidence (mandate and related work) responsible for a gap', () => {
-    // DPI-CON-01 matches no standard: SG17's mandate (privacy, trust) is the only evidence, so
-    // (1 + 0) / 2. No SG17 Question title shares a word with it, so no Question.
+    // DPI-CON-01 matches no standard: SG17's mandate phrases (privacy, trust) and mandate text
+    // are the only evidence, so (2 × 1 + 2 × 0 + 1 × 1) / 5. No SG17 Question title shares a
+    // word with it, so no Question.
     assert.deepEqual(subject('DPI-CON-01').responsible, {
       basis: 'mandate',
       sgs: [17],
       questions: [],
-      score: 0.5,
+      score: 0.6,
     })
-    // DPI-MSG-01: SG21 has both the best mandate and the only related work (H.9990): (1 + 1) / 2.
+    // DPI-MSG-01: SG21 has the best mandate and the only related work (H.9990), below the
+    // `covered` score that would make it full evidence.
     assert.deepEqual(subject('DPI-MSG-01').responsible, {
       basis: 'mandate',
       sgs: [21],
       questions: [],
-      score: 1,
+      score: 0.7285,
     })
     assert.deepEqual(matcher.studyGroupEvidence(matcher.analyse({title: 'Consent records'})), [])
   })

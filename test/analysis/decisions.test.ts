@@ -5,6 +5,7 @@ import {join} from 'node:path'
 import {analyse, type Analysis} from '../../src/core/analysis/analyse.js'
 import {loadDecisions} from '../../src/core/analysis/decisions.js'
 import {InputError} from '../../src/core/errors.js'
+import type {Problem} from '../../src/core/catalogue/problems.js'
 import {Matcher} from '../../src/core/match/matcher.js'
 import {loadWorkspace} from '../../src/core/workspace.js'
 
@@ -117,6 +118,45 @@ describe('analysis: decisions', () => {
         `{subject: DPI-CON-01, action: assign, sg: 21, question: Q6/17, ${OK}}`,
         () => 'question: unknown Question "Q6/17" in SG21',
       ))
+
+    it('accepts, with a warning, a Question of the SG missing from an incomplete list', () => {
+      for (const question of ['Q6/21', 'Q12/21']) {
+        const path = decisionsFile(
+          `{subject: DPI-CON-01, action: assign, sg: 21, question: ${question}, ${OK}}`,
+        )
+        const warnings: Problem[] = []
+        const [decision] = loadDecisions(path, catalogue, false, warnings)
+        assert.equal(decision.question, question)
+        assert.deepEqual(warnings, [
+          {
+            severity: 'warning',
+            file: path,
+            line: 2,
+            field: 'question',
+            message: `Question "${question}" is not in the catalogue's list for SG21 (known incomplete): accepted`,
+          },
+        ])
+      }
+    })
+
+    it('refuses a Question missing from a list marked complete', () => {
+      const complete = {
+        ...catalogue,
+        studyGroups: catalogue.studyGroups.map((g) => ({...g, questionsComplete: true})),
+      }
+      for (const question of ['Q6/21', 'Q2/17']) {
+        const sg = question.split('/')[1]
+        const path = decisionsFile(
+          `{subject: DPI-CON-01, action: assign, sg: ${sg}, question: ${question}, ${OK}}`,
+        )
+        assert.throws(
+          () => loadDecisions(path, complete),
+          (e: unknown) =>
+            e instanceof InputError &&
+            e.message === `${path}:2: question: unknown Question "${question}" in SG${sg}`,
+        )
+      }
+    })
 
     it('refuses an unknown action', () =>
       refuses(
@@ -268,7 +308,8 @@ describe('analysis: decisions', () => {
       assert.equal(s.matches[0].review, 'rejected')
       assert.equal(s.responsible.basis, 'mandate')
       assert.deepEqual(s.responsible.sgs, [17])
-      assert.deepEqual(s.responsible.questions, ['Q10/17'])
+      // Q10/17 (identity management) shares one word with it: too little to propose it.
+      assert.deepEqual(s.responsible.questions, [])
 
       const sec = subjectOf(
         run(`{subject: DPI-SEC-01, action: reject, standard: X.1999, ${OK}}`),
@@ -300,20 +341,19 @@ describe('analysis: decisions', () => {
       assert.equal(s.coverage, 'covered')
     })
 
-    // BUG (src/core/match/matcher.ts studyGroupEvidence, called from responsibility() in
-    // src/core/analysis/analyse.ts): the related-work vote sums the scores of the subject's closest
-    // standards without regard to review, so a rejected match still votes for its SG. DPI-SEC-01
-    // with X.1999 (SG17) rejected is given to SG17 (score 1) although, without X.1999's vote,
-    // SG20 has the better evidence: mandate 0.0565/0.2023 and the only related work left
-    // (Y.4600), (0.2794 + 1) / 2 = 0.6397 against SG17's (1 + 0) / 2 = 0.5.
+    // A rejected link is not evidence: X.1999 (SG17) rejected for DPI-SEC-01 leaves SG17 with its
+    // mandate phrase only (security), no related work, and the routing names no X.1999.
     it('reject: a rejected match does not vote for its SG in the responsibility evidence', () => {
       const id = subjectOf(run(`{subject: DPI-ID-01, action: reject, standard: X.1254, ${OK}}`), 'DPI-ID-01')
-      assert.deepEqual(id.responsible, {basis: 'mandate', sgs: [17], questions: ['Q10/17'], score: 0.5})
+      assert.deepEqual(id.responsible, {basis: 'mandate', sgs: [17], questions: [], score: 0.6})
+      const computedSec = subjectOf(computed, 'DPI-SEC-01')
       const sec = subjectOf(
         run(`{subject: DPI-SEC-01, action: reject, standard: X.1999, ${OK}}`),
         'DPI-SEC-01',
       )
-      assert.deepEqual(sec.responsible, {basis: 'mandate', sgs: [20], questions: ['Q1/20'], score: 0.6397})
+      assert.ok(computedSec.routing.sgs.some((g) => g.standards.includes('X.1999')))
+      assert.ok(sec.routing.sgs.every((g) => !g.standards.includes('X.1999')))
+      assert.ok(sec.routing.sgs[0].confidence < computedSec.routing.sgs[0].confidence)
     })
 
     it('later decisions win: reject then accept of the same link is accepted', () => {
@@ -334,7 +374,7 @@ describe('analysis: decisions', () => {
       assert.deepEqual(s.assigned, {sg: 21, question: 'Q1/21'})
       assert.equal(s.coverage, 'gap')
       assert.equal(s.reviewed, true)
-      assert.deepEqual(s.responsible, {basis: 'mandate', sgs: [21], questions: ['Q1/21'], score: 1})
+      assert.deepEqual(s.responsible, {basis: 'assigned', sgs: [21], questions: ['Q1/21'], score: 1})
       const sg21 = a.studyGroups.find((g) => g.number === 21)!
       assert.deepEqual(sg21.counts, {covered: 2, partial: 0, gap: 2})
       assert.ok(sg21.subjects.includes('DPI-CON-01'))

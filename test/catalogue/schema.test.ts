@@ -293,6 +293,7 @@ describe('schema', () => {
         number: 17,
         mandate: ['security', 'identity management'],
         questions: [{id: 'Q6/17', title: 'Security aspects', sourceUrl: 'https://example.org/q6'}],
+        questionsComplete: false,
       })
     })
 

@@ -8,7 +8,7 @@ import {exitOf, ROOT} from '../catalogue/cli-helpers.js'
 const catalogue = join(ROOT, 'test/fixtures/catalogue/small')
 const HEADER =
   'id,kind,title,coverage,computed_coverage,relationship,best_standards,best_score,responsible_sgs,questions,' +
-  'overlap_multiple_sgs,overlap_other_bodies,overlap_deliverables,reviewed,run_date'
+  'overlap_multiple_sgs,overlap_other_bodies,overlap_deliverables,reviewed,run_date,routing_outcome,routing,reviewed_routing'
 
 async function exportCsv(args: string[]) {
   const result = await runCommand(['export', '--catalogue', catalogue, ...args], {root: ROOT})
@@ -36,7 +36,7 @@ describe('gapscan export', () => {
     assert.match(lines[1], /^FGMV-99,deliverable,Digital twins in the metaverse,(covered|partial|gap),/)
     assert.match(
       lines[2],
-      /^DPI-T-01,requirement,.*,\d\.\d{4},SG\d+(;SG\d+)*,.*,(yes|no),(yes|no),(yes|no),no,2025-03-01$/,
+      /^DPI-T-01,requirement,.*,\d\.\d{4},SG\d+(;SG\d+)*,.*,(yes|no),(yes|no),(yes|no),no,2025-03-01,(itu-t|other-body|outside-scope),.+,$/,
     )
     assert.deepEqual(readdirSync(join(dir, 'reports')), ['tsag.csv'])
   })
@@ -67,7 +67,7 @@ describe('gapscan export', () => {
   it('dates the run today (UTC) by default', async () => {
     const out = join(dir, 'tsag.csv')
     await exportCsv(['--out', out])
-    assert.ok(readFileSync(out, 'utf8').includes(`,${new Date().toISOString().slice(0, 10)}\r\n`))
+    assert.ok(readFileSync(out, 'utf8').includes(`,${new Date().toISOString().slice(0, 10)},`))
   })
 
   it('prints {out, rows, newGaps} with --json', async () => {

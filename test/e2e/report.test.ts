@@ -53,9 +53,9 @@ describe('e2e: gapscan report on the bundled catalogue', () => {
     for (const name of expected) assert.ok(readFileSync(join(out, name)).length > 0, name)
   })
 
-  it('report.json: schema 1.0, 17 deliverables and 418 requirements, the 10 SGs', () => {
+  it('report.json: schema 1.1, 17 deliverables and 418 requirements, the 10 SGs', () => {
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'))
-    assert.equal(report.schemaVersion, '1.0')
+    assert.equal(report.schemaVersion, '1.1')
     assert.equal(report.catalogue.deliverables, 17)
     assert.equal(report.catalogue.requirements, 418)
     assert.equal(report.catalogue.studyGroups, 10)
@@ -82,7 +82,7 @@ describe('e2e: gapscan report on the bundled catalogue', () => {
     const gaps = readFileSync(join(out, 'gaps.csv'), 'utf8')
     assert.ok(
       gaps.startsWith(
-        'subject_id,kind,title,coverage,computed_coverage,best_standard,best_score,relationship,responsible_sgs,questions,basis,reviewed\r\n',
+        'subject_id,kind,title,coverage,computed_coverage,best_standard,best_score,relationship,responsible_sgs,questions,basis,reviewed,routing_outcome,routing,reviewed_routing\r\n',
       ),
     )
     const overlaps = readFileSync(join(out, 'overlaps.csv'), 'utf8')

@@ -26,6 +26,7 @@ export function subject(id: string, extra: Partial<SubjectAnalysis> = {}): Subje
     reviewed: false,
     matches: [],
     responsible: {basis: 'mandate', sgs: [20], questions: [], score: 0.1},
+    routing: {outcome: 'itu-t', sgs: [], question: {}},
     overlaps: {multipleSgs: false, otherBodies: false, otherDeliverables: false},
     decisions: [],
     ...extra,

@@ -7,7 +7,7 @@ import {analysisOf, match, subject} from './helpers.js'
 
 const HEADER =
   'id,kind,title,coverage,computed_coverage,relationship,best_standards,best_score,responsible_sgs,questions,' +
-  'overlap_multiple_sgs,overlap_other_bodies,overlap_deliverables,reviewed,run_date'
+  'overlap_multiple_sgs,overlap_other_bodies,overlap_deliverables,reviewed,run_date,routing_outcome,routing,reviewed_routing'
 
 function sample() {
   return analysisOf([
@@ -66,6 +66,9 @@ describe('export/tsag', () => {
       overlap_deliverables: 'yes',
       reviewed: 'yes',
       run_date: '2025-03-01',
+      routing_outcome: 'itu-t',
+      routing: 'itu-t: ITU-T study group',
+      reviewed_routing: '',
     })
     assert.deepEqual(second.slice(6, 10), ['', '0.0000', '', ''])
   })

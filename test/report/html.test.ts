@@ -34,6 +34,7 @@ function subject(id: string, extra: Partial<SubjectAnalysis> = {}): SubjectAnaly
     reviewed: false,
     matches: [],
     responsible: {basis: 'mandate', sgs: [17], questions: ['Q6/17'], score: 0.1234},
+    routing: {outcome: 'itu-t', sgs: [], question: {}},
     overlaps: {multipleSgs: false, otherBodies: false, otherDeliverables: false},
     decisions: [],
     ...extra,

@@ -105,8 +105,8 @@ describe('report: renderReports (the report set)', () => {
     const gaps = (await renderReports(analysis, ['csv'], reportContext('en', analysis)))[0].content as string
     // Neither text shares a word with a Question title of its SG: no Question proposed.
     assert.deepEqual(gaps.split('\r\n').slice(1), [
-      'DPI-CON-01,requirement,Consent records,gap,gap,,0.0000,,SG17,,mandate,no',
-      'DPI-MSG-01,requirement,Video messages,gap,gap,H.9990,0.1134,intersects with,SG21,,mandate,no',
+      'DPI-CON-01,requirement,Consent records,gap,gap,,0.0000,,SG17,,mandate,no,itu-t,"itu-t: SG17 (0.60, high): mandate: privacy, trust · Question: to be decided (the catalogue’s Question list for this SG is incomplete and none of its listed Questions matches well)",',
+      'DPI-MSG-01,requirement,Video messages,gap,gap,H.9990,0.1134,intersects with,SG21,,mandate,no,itu-t,"itu-t: SG21 (0.73, high): H.9990 match; mandate: video coding · Question: to be decided (the catalogue’s Question list for this SG is incomplete and none of its listed Questions matches well)",',
       '',
     ])
   })

@@ -18,8 +18,9 @@ import {MatchIndex} from '../match/index.js'
 import type {TermWeights} from '../text/vocabulary.js'
 import type {Decision} from './decisions.js'
 import {relationshipOf, type Relationship} from './relationship.js'
+import {mandatePhrasesOf, routeSubject, type MandatePhrases, type Routing} from './routing.js'
 
-export const SCHEMA_VERSION = '1.0'
+export const SCHEMA_VERSION = '1.1'
 
 export interface AnalysedMatch extends StandardMatch {
   title: string
@@ -33,9 +34,14 @@ export interface AnalysedMatch extends StandardMatch {
   review?: 'accepted' | 'rejected' | 'added'
 }
 
+/**
+ * Which study groups answer for a subject after review: an `assign` decision when there is one,
+ * else the computed result (the SGs of covering standards, or the routing's first SG). The
+ * computed routing itself is `SubjectAnalysis.routing`, never changed by decisions.
+ */
 export interface Responsibility {
-  /** Why these SGs: the SGs of covering standards, or the best-matching mandates (gaps). */
-  basis: 'covering-standards' | 'mandate'
+  /** Why these SGs: covering standards, the computed routing (gaps), or a reviewed assignment. */
+  basis: 'covering-standards' | 'mandate' | 'assigned'
   sgs: number[]
   questions: string[]
   score: number
@@ -60,7 +66,10 @@ export interface SubjectAnalysis {
   /** The result after reviewed decisions; equals `computed` when there are none. */
   coverage: CoverageStatus
   reviewed: boolean
+  /** The reviewed routing (an `assign` decision); shown beside, never instead of, `routing`. */
   assigned?: {sg: number; question?: string}
+  /** The computed routing: candidate SGs with evidence, or another body, or outside scope. */
+  routing: Routing
   relationship?: Relationship
   matches: AnalysedMatch[]
   responsible: Responsibility
@@ -149,9 +158,15 @@ export function analyse(catalogue: Catalogue, matcher: Matcher, options: Analysi
     matcher,
   )
   const overlappingDeliverables = new Set(deliverableOverlaps.flatMap((o) => [o.a, o.b!]))
+  const routingContext: RoutingContext = {
+    groups: new Map(catalogue.studyGroups.map((g) => [g.number, g])),
+    phrases: mandatePhrasesOf(catalogue.studyGroups, matcher),
+  }
   const analysed: SubjectAnalysis[] = []
   subjects.forEach((subject, i) => {
-    analysed.push(analyseSubject(subject, terms[i], matcher, byId, decisions, overlappingDeliverables))
+    analysed.push(
+      analyseSubject(subject, terms[i], matcher, byId, decisions, overlappingDeliverables, routingContext),
+    )
     options.onProgress?.(i + 1, subjects.length)
   })
   const overlaps = [
@@ -183,6 +198,12 @@ export function analyse(catalogue: Catalogue, matcher: Matcher, options: Analysi
   }
 }
 
+/** What routing needs of the whole catalogue, prepared once per run. */
+interface RoutingContext {
+  groups: Map<number, Catalogue['studyGroups'][number]>
+  phrases: MandatePhrases[]
+}
+
 function analyseSubject(
   subject: Subject,
   terms: TermWeights,
@@ -190,6 +211,7 @@ function analyseSubject(
   standards: Map<string, Standard>,
   allDecisions: Decision[],
   overlappingDeliverables: Set<string>,
+  context: RoutingContext,
 ): SubjectAnalysis {
   const result = matcher.matchTerms({id: subject.id, kind: subject.kind, ...fieldsOf(subject)}, terms)
   const matches: AnalysedMatch[] = result.matches.map((m) => {
@@ -212,7 +234,16 @@ function analyseSubject(
   const best = bestLiveMatch(matches)
   const coverage = reviewed.coverage ?? coverageStatus(liveMatches(matches), matcher.config)
   const covering = matches.filter((m) => isCovering(m, 'partial', matcher.config))
-  const responsible = responsibility(coverage, matches, terms, matcher, reviewed.assigned)
+  // A link a rapporteur rejected is not evidence for routing either.
+  const rejected = new Set(matches.filter((m) => m.review === 'rejected').map((m) => m.id))
+  const routing = routeSubject({
+    terms,
+    matcher,
+    ...context,
+    rejected,
+    ...(subject.kind === 'deliverable' ? {listed: subject.sgs} : {}),
+  })
+  const responsible = responsibility(coverage, matches, routing, matcher, reviewed.assigned)
   const itu = covering.filter((m) => m.org === 'ITU-T')
   return {
     id: subject.id,
@@ -227,6 +258,7 @@ function analyseSubject(
     coverage,
     reviewed: decisions.length > 0,
     ...(reviewed.assigned ? {assigned: reviewed.assigned} : {}),
+    routing,
     ...(best ? {relationship: best.relationship} : {}),
     matches,
     responsible,
@@ -288,22 +320,22 @@ function applyDecisions(
 }
 
 /**
- * Which study groups answer for a subject. Covered: the SGs of the ITU-T standards that cover it
- * (score at or above `covered`, or accepted/added in review). Otherwise (Res. 103: where could an
- * SG work within its current mandate?), each SG gets the mean of two pieces of evidence — how well
- * its mandate (or one of its Questions) matches the subject, and how well its closest existing
- * Recommendation does — and the best SG is proposed with its best-matching Question.
+ * Which study groups answer for a subject. Assigned in review: that SG. Covered: the SGs of the
+ * ITU-T standards that cover it (score at or above `covered`, or accepted/added in review).
+ * Otherwise (Res. 103: where could an SG work within its current mandate?) the routing's first SG
+ * and its Question when one was proposed; for work another body leads, the ITU-T SGs that could
+ * complement it; none when the subject is outside ITU-T's scope.
  */
 function responsibility(
   coverage: CoverageStatus,
   matches: AnalysedMatch[],
-  terms: TermWeights,
+  routing: Routing,
   matcher: Matcher,
   assigned?: {sg: number; question?: string},
 ): Responsibility {
   if (assigned) {
     return {
-      basis: 'mandate',
+      basis: 'assigned',
       sgs: [assigned.sg],
       questions: assigned.question ? [assigned.question] : [],
       score: 1,
@@ -316,16 +348,20 @@ function responsibility(
     const sgs = [...new Set(covering.map((m) => m.sg!))].sort((a, b) => a - b)
     return {basis: 'covering-standards', sgs, questions: [], score: covering[0].score}
   }
-  // A link a rapporteur rejected is not evidence either.
-  const rejected = new Set(matches.filter((m) => m.review === 'rejected').map((m) => m.id))
-  const evidence = matcher.studyGroupEvidence(terms, rejected)
-  const best = evidence[0]
-  if (!best || best.score <= 0) return {basis: 'mandate', sgs: [], questions: [], score: 0}
+  const first = routing.sgs[0]
+  const sgs =
+    routing.outcome === 'itu-t'
+      ? first
+        ? [first.sg]
+        : []
+      : routing.outcome === 'other-body'
+        ? (routing.itu_complement ?? [])
+        : []
   return {
     basis: 'mandate',
-    sgs: [best.sg],
-    questions: best.question ? [best.question] : [],
-    score: best.score,
+    sgs,
+    questions: routing.question.id && sgs.length > 0 ? [routing.question.id] : [],
+    score: sgs.length > 0 ? (first?.confidence ?? 0) : 0,
   }
 }
 

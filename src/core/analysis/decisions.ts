@@ -109,8 +109,20 @@ export function loadDecisions(
       decision.sg = sg!
       const question = text('question', false)
       if (question !== undefined) {
-        if (!groups.get(sg!)!.questions.some((q) => q.id === question))
-          fail('question', `unknown Question "${question}" in SG${sg}`)
+        const group = groups.get(sg!)!
+        if (!group.questions.some((q) => q.id === question)) {
+          // A Question outside the catalogue's list is an error only when that list is complete;
+          // otherwise the rapporteur may know a Question the catalogue lacks (a warning says so).
+          if (group.questionsComplete || !new RegExp(`^Q\\d+/${sg}$`).test(question))
+            fail('question', `unknown Question "${question}" in SG${sg}`)
+          warnings?.push({
+            severity: 'warning',
+            file: path,
+            line,
+            field: 'question',
+            message: `Question "${question}" is not in the catalogue's list for SG${sg} (known incomplete): accepted`,
+          })
+        }
         decision.question = question
       }
     } else {

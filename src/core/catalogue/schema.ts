@@ -40,7 +40,7 @@ export const FIELDS: Record<EntryKind, string[]> = {
     'derived_terms',
     'replaced_by',
   ],
-  'study-group': [...COMMON_FIELDS, 'number', 'summary', 'mandate', 'questions'],
+  'study-group': [...COMMON_FIELDS, 'number', 'summary', 'mandate', 'questions', 'questions_complete'],
 }
 
 const FIELD_SETS = Object.fromEntries(
@@ -143,15 +143,6 @@ class FieldReader {
     return out
   }
 
-  /** `true`/`false` (JSON Lines booleans arrive as text); absent is undefined. */
-  flag(field: string): boolean | undefined {
-    const text = this.text(field)
-    if (text === undefined) return undefined
-    if (text === 'true' || text === 'false') return text === 'true'
-    this.fail(field, `must be true or false, got "${clip(text)}"`)
-    return undefined
-  }
-
   integer(field: string, opts: {required?: boolean} = {}): number | undefined {
     const text = this.text(field, opts)
     if (text === undefined) return undefined
@@ -185,6 +176,16 @@ class FieldReader {
     const value = normalise(text)
     if ((allowed as readonly string[]).includes(value)) return value as T
     this.fail(field, `"${clip(text)}" is not one of ${allowed.join(', ')}`)
+    return undefined
+  }
+
+  /** A yes/no field: YAML true/false, or the text `true` / `false` (CSV). */
+  flag(field: string): boolean | undefined {
+    const value = this.raw(field)
+    if (value === undefined) return undefined
+    if (typeof value === 'boolean') return value
+    if (value === 'true' || value === 'false') return value === 'true'
+    this.fail(field, `must be true or false, got "${clip(String(value))}"`)
     return undefined
   }
 
@@ -359,6 +360,7 @@ export function parseEntry(file: string, record: RawRecord, kind: EntryKind): Pa
         ...optional('summary', f.text('summary', {max: MAX_TEXT})),
         mandate: f.list('mandate'),
         questions: f.questions('questions'),
+        questionsComplete: f.flag('questions_complete') ?? false,
       } satisfies StudyGroup
       break
     }

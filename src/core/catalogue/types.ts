@@ -88,6 +88,11 @@ export interface StudyGroup extends EntryBase {
   /** Mandate keywords: what the SG is chartered to study, in the catalogue's own words. */
   mandate: string[]
   questions: Question[]
+  /**
+   * The catalogue lists every Question of the SG (`questions_complete: true`). When false (the
+   * default), routing proposes no Question it cannot find and `assign` accepts other Questions.
+   */
+  questionsComplete: boolean
 }
 
 export type Subject = Deliverable | Requirement

@@ -6,6 +6,7 @@
 import {isIsoDate} from '../dates.js'
 import {liveMatches, type Analysis, type SubjectAnalysis} from '../analysis/analyse.js'
 import {roundScore} from '../match/matcher.js'
+import {reviewedRoutingLine, routingCsvCell} from '../report/routing-text.js'
 
 /**
  * The TSAG export's columns, in order:
@@ -26,6 +27,10 @@ import {roundScore} from '../match/matcher.js'
  * - `overlap_deliverables` — `yes` when an FG-MV deliverable overlaps another deliverable
  * - `reviewed` — `yes` when decisions.yaml has a decision on the subject
  * - `run_date` — the run's date, `YYYY-MM-DD`
+ * - `routing_outcome` — computed routing: `itu-t`, `other-body` or `outside-scope`
+ * - `routing` — computed routing with its evidence, in words (see report/routing-text.ts); never
+ *   changed by decisions
+ * - `reviewed_routing` — the SG (and Question) of an `assign` decision, `SG21 Q1/21`; empty without one
  */
 export const TSAG_COLUMNS = [
   'id',
@@ -43,6 +48,9 @@ export const TSAG_COLUMNS = [
   'overlap_deliverables',
   'reviewed',
   'run_date',
+  'routing_outcome',
+  'routing',
+  'reviewed_routing',
 ] as const
 
 export type TsagColumn = (typeof TSAG_COLUMNS)[number]
@@ -87,8 +95,21 @@ export function tsagRow(subject: SubjectAnalysis, runDate: string): string[] {
     overlap_deliverables: yesNo(subject.overlaps.otherDeliverables),
     reviewed: yesNo(subject.reviewed),
     run_date: runDate,
+    ...routingCells(subject),
   }
   return TSAG_COLUMNS.map((column) => cells[column])
+}
+
+/** The routing columns; empty for a subject read from a report.json older than schema 1.1. */
+function routingCells(
+  subject: SubjectAnalysis,
+): Record<'routing_outcome' | 'routing' | 'reviewed_routing', string> {
+  const {routing} = subject as Partial<SubjectAnalysis>
+  return {
+    routing_outcome: routing?.outcome ?? '',
+    routing: routing ? routingCsvCell(routing) : '',
+    reviewed_routing: reviewedRoutingLine(subject) ?? '',
+  }
 }
 
 /**

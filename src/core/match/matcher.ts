@@ -73,6 +73,22 @@ export interface MandateMatch {
   terms: string[]
 }
 
+/** One study group's evidence for a subject (see Matcher.studyGroupEvidence). */
+export interface StudyGroupEvidence {
+  sg: number
+  /** The SG's best-matching Question and its cosine, when any Question shares terms. */
+  question?: string
+  questionScore?: number
+  /** 0..1: mean of mandate and related-work evidence, each relative to the best SG. */
+  score: number
+  /** Cosine of the subject against the SG's whole mandate text. */
+  mandateScore: number
+  /** Shared mandate terms, readable, most contributing first. */
+  mandateTerms: string[]
+  /** The SG's ITU-T standards among the subject's closest, best first. */
+  standards: string[]
+}
+
 /** A term's share of a score, with the term as text and as a reader would say it. */
 export interface LabelledContribution extends Omit<TermContribution, 'term'> {
   term: string
@@ -356,46 +372,61 @@ export class Matcher {
    * summed), each relative to the best SG; with the SG's best-matching Question. Best first,
    * ties by SG number; standards in `exclude` (rejected in review) do not vote. `terms`: the subject,
    * analysed (`analyse`). Mandate texts are scored with the standards' idf: ten short mandates say
-   * little about how common a word is.
+   * little about how common a word is. Each row also carries what a reader needs to check it: the
+   * raw mandate and Question cosines, the shared mandate terms and the voting standards.
    */
   studyGroupEvidence(
     terms: TermWeights,
     exclude: ReadonlySet<string> = new Set(),
     pool = 50,
-  ): {sg: number; question?: string; score: number}[] {
-    const mandate = new Map<number, {score: number; question?: string; questionScore: number}>()
+  ): StudyGroupEvidence[] {
+    const mandate = new Map<
+      number,
+      {score: number; terms: string[]; question?: string; questionScore: number}
+    >()
     for (const hit of this.mandateIndex.search(terms, this.mandates.length)) {
       const {sg, question} = this.mandates[hit.doc]
-      const row = mandate.get(sg) ?? {score: 0, questionScore: 0}
+      const row = mandate.get(sg) ?? {score: 0, terms: [], questionScore: 0}
       // The group's whole mandate decides the SG; its Questions only say where inside it.
-      if (question === undefined) row.score = hit.score
-      else if (hit.score > row.questionScore) {
+      if (question === undefined) {
+        row.score = hit.score
+        row.terms = this.labelled(this.mandateIndex.explain(terms, hit.doc), EXPLANATION_TERMS).map(
+          (c) => c.label,
+        )
+      } else if (hit.score > row.questionScore) {
         row.question = question
         row.questionScore = hit.score
       }
       mandate.set(sg, row)
     }
     // Related work votes: the scores of the SG's ITU-T standards among the closest `pool`, summed.
-    const work = new Map<number, number>()
+    const work = new Map<number, {score: number; standards: string[]}>()
     for (const hit of this.rank(terms, pool)) {
       const {id, org, sg} = this.standards[hit.doc]
-      if (org === 'ITU-T' && sg !== undefined && !exclude.has(id))
-        work.set(sg, (work.get(sg) ?? 0) + hit.score)
+      if (org !== 'ITU-T' || sg === undefined || exclude.has(id)) continue
+      const row = work.get(sg) ?? {score: 0, standards: []}
+      row.score += hit.score
+      row.standards.push(id)
+      work.set(sg, row)
     }
     // The two kinds of score live on different scales (short mandate texts score lower than
     // titles): each is taken relative to its best SG before they are averaged.
     const bestMandate = Math.max(0, ...[...mandate.values()].map((m) => m.score))
-    const bestWork = Math.max(0, ...work.values())
+    const bestWork = Math.max(0, ...[...work.values()].map((w) => w.score))
     const sgs = new Set([...mandate.keys(), ...work.keys()])
     return [...sgs]
       .map((sg) => {
         const m = mandate.get(sg)
+        const w = work.get(sg)
         const fromMandate = bestMandate > 0 ? (m?.score ?? 0) / bestMandate : 0
-        const fromWork = bestWork > 0 ? (work.get(sg) ?? 0) / bestWork : 0
+        const fromWork = bestWork > 0 ? (w?.score ?? 0) / bestWork : 0
         return {
           sg,
-          ...(m?.question ? {question: m.question} : {}),
+          ...(m?.question ? {question: m.question, questionScore: roundScore(m.questionScore)} : {}),
           score: roundScore((fromMandate + fromWork) / 2),
+          mandateScore: roundScore(m?.score ?? 0),
+          mandateTerms: m?.terms ?? [],
+          standards: w?.standards ?? [],
         }
       })
       .sort((a, b) => b.score - a.score || a.sg - b.sg)

@@ -2,6 +2,7 @@
  * The columns of subject and overlap tables, defined once for the text formats (Markdown, Word):
  * a new per-subject field is one more entry here.
  */
+import {reviewedRoutingLine, routingLine} from './routing-text.js'
 import {bestLiveMatch, type Overlap, type SubjectAnalysis} from '../analysis/analyse.js'
 import type {Formatter} from './format.js'
 
@@ -48,8 +49,18 @@ export const SUBJECT_COLUMNS: Column<SubjectAnalysis>[] = [
   },
   {header: (f) => f.L.columns.measured, text: sharesText},
   {header: (f) => f.L.columns.responsible, text: responsibleText},
+  {header: (f) => f.L.routing.heading, text: routingText},
   {header: (f) => f.L.columns.sharedTerms, text: (s) => bestLiveMatch(s.matches)?.terms.join(', ') ?? ''},
 ]
+
+/** The computed routing, and the reviewed one beside it when a decision assigned the subject. */
+function routingText(s: SubjectAnalysis, f: Formatter): string {
+  const reviewed = reviewedRoutingLine(s)
+  const computed = routingLine(s.routing, f.L)
+  return reviewed
+    ? `${f.colon(f.L.routing.computedRouting)}${computed} · ${f.colon(f.L.routing.reviewedRouting)}${reviewed}`
+    : computed
+}
 
 export const OVERLAP_COLUMNS: Column<Overlap>[] = [
   {header: (f) => f.L.columns.type, text: (o, f) => f.L.overlapType[o.type]},

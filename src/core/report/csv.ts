@@ -1,6 +1,7 @@
 /** `gaps.csv` and `overlaps.csv`: flat tables for spreadsheets, formula-safe (see export/csv.ts). */
 import {bestLiveMatch, type Analysis} from '../analysis/analyse.js'
 import {toCsv} from '../export/csv.js'
+import {reviewedRoutingLine, routingCsvCell} from './routing-text.js'
 
 export const GAPS_COLUMNS = [
   'subject_id',
@@ -15,6 +16,9 @@ export const GAPS_COLUMNS = [
   'questions',
   'basis',
   'reviewed',
+  'routing_outcome',
+  'routing',
+  'reviewed_routing',
 ] as const
 
 export const OVERLAPS_COLUMNS = ['type', 'a', 'b', 'sgs', 'orgs', 'standards', 'score'] as const
@@ -38,6 +42,9 @@ export function gapsCsv(analysis: Analysis): string {
         s.responsible.questions.join(';'),
         s.responsible.basis,
         s.reviewed ? 'yes' : 'no',
+        s.routing.outcome,
+        routingCsvCell(s.routing),
+        reviewedRoutingLine(s) ?? '',
       ]
     })
   return toCsv([[...GAPS_COLUMNS], ...rows])

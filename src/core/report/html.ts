@@ -28,6 +28,7 @@ import type {Decision} from '../analysis/decisions.js'
 const asset = (name: string) => readFileSync(new URL(`./assets/${name}`, import.meta.url), 'utf8').trim()
 const STYLE = asset('report.css')
 const SCRIPT = asset('report.js')
+import {routingParts} from './routing-text.js'
 
 /** Escapes text for HTML content and double- or single-quoted attribute values. */
 export function escapeHtml(value: unknown): string {
@@ -598,6 +599,17 @@ function subjectRows(ctx: Context, s: SubjectAnalysis, i: number, colspan: numbe
   return `${main}\n${detail}`
 }
 
+/** The computed routing with its evidence, one item per part (see report/routing-text.ts). */
+function htmlRouting(ctx: Context, s: SubjectAnalysis): string {
+  const {L} = ctx
+  const parts = routingParts(s.routing, L)
+  return `<div class="routing"><p>${esc(L.routing.heading)} <span class="tag">${esc(
+    L.routing.computedRouting,
+  )}</span>: <strong>${esc(L.routing.outcome[s.routing.outcome])}</strong></p><ul>${parts
+    .map((p) => `<li>${esc(p)}</li>`)
+    .join('')}</ul></div>`
+}
+
 function subjectDetail(ctx: Context, s: SubjectAnalysis): string {
   const {L} = ctx
   const cols = L.columns
@@ -608,11 +620,15 @@ function subjectDetail(ctx: Context, s: SubjectAnalysis): string {
     `<p>${ctx.badge(s.computed.coverage)} ${esc(cols.bestScore)} <strong class="num">${ctx.score(s.computed.score)}</strong>${
       s.relationship ? ` · ${esc(ctx.colon(cols.relationship))}${esc(L.relationship[s.relationship])}` : ''
     }</p>`,
-    `<p>${esc(ctx.colon(L.responsibility))}${
-      r.sgs.length
-        ? r.sgs.map((n) => esc(`${ctx.sg(n)} — ${ctx.sgTitles.get(n) ?? ''}`)).join(', ')
-        : esc(L.none)
-    }${r.questions.length ? ` · ${esc(ctx.colon(L.questions))}${esc(r.questions.join(', '))}` : ''} <span class="muted">(${esc(ctx.colon(cols.basis))}${esc(L.basis[r.basis])}, ${esc(cols.score)} ${ctx.score(r.score)})</span></p>`,
+    // An assignment is a reviewed result: the computed box shows only what was computed.
+    r.basis === 'assigned'
+      ? ''
+      : `<p>${esc(ctx.colon(L.responsibility))}${
+          r.sgs.length
+            ? r.sgs.map((n) => esc(`${ctx.sg(n)} — ${ctx.sgTitles.get(n) ?? ''}`)).join(', ')
+            : esc(L.none)
+        }${r.questions.length ? ` · ${esc(ctx.colon(L.questions))}${esc(r.questions.join(', '))}` : ''} <span class="muted">(${esc(ctx.colon(cols.basis))}${esc(L.basis[r.basis])}, ${esc(cols.score)} ${ctx.score(r.score)})</span></p>`,
+    htmlRouting(ctx, s),
     s.matches.length === 0 ? `<p class="muted">${esc(L.noMatches)}</p>` : matchesTable(ctx, s.matches),
     '</div>',
   ].join('')

@@ -5,6 +5,7 @@
 import type {DecisionAction} from '../analysis/decisions.js'
 import type {OverlapFlags, OverlapType, Responsibility} from '../analysis/analyse.js'
 import type {Relationship} from '../analysis/relationship.js'
+import type {ConfidenceLevel, QuestionReason, RoutingOutcome} from '../analysis/routing.js'
 import type {StandardStatus, SubjectKind} from '../catalogue/types.js'
 import type {CoverageStatus} from '../match/matcher.js'
 import {frenchTypography} from './typography.js'
@@ -64,6 +65,7 @@ export interface Labels {
   reviewed: string
   computed: string
   assigned: string
+  routing: RoutingLabels
   result: string
   notReviewed: string
 
@@ -204,6 +206,75 @@ export interface Labels {
   }
 }
 
+/** Routing (computed) and its evidence; see analysis/routing.ts. */
+export interface RoutingLabels {
+  heading: string
+  outcome: Record<RoutingOutcome, string>
+  level: Record<ConfidenceLevel, string>
+  /** "Y.4600, Y.4238 match" */
+  match: string
+  mandate: string
+  listed: string
+  runnersUp: string
+  complement: string
+  question: string
+  toBeDecided: string
+  reason: Record<QuestionReason, string>
+  /** Computed routing, beside the reviewed one. */
+  computedRouting: string
+  reviewedRouting: string
+}
+
+const EN_ROUTING: RoutingLabels = {
+  heading: 'Routing',
+  outcome: {
+    'itu-t': 'ITU-T study group',
+    'other-body': 'another body leads',
+    'outside-scope': 'outside ITU-T scope (no telecom/ICT standardization angle found)',
+  },
+  level: {high: 'high', medium: 'medium', low: 'low'},
+  match: 'match',
+  mandate: 'mandate',
+  listed: 'named by the deliverable',
+  runnersUp: 'runners-up',
+  complement: 'ITU-T complement',
+  question: 'Question',
+  toBeDecided: 'to be decided',
+  reason: {
+    'list-incomplete':
+      'the catalogue’s Question list for this SG is incomplete and none of its listed Questions matches well',
+    'no-question-matches': 'none of this SG’s Questions matches well',
+    'no-questions-listed': 'no Question of this SG is in the catalogue',
+  },
+  computedRouting: 'computed routing',
+  reviewedRouting: 'reviewed routing',
+}
+
+const FR_ROUTING: RoutingLabels = {
+  heading: 'Orientation',
+  outcome: {
+    'itu-t': 'commission d’études de l’UIT-T',
+    'other-body': 'un autre organisme est en tête',
+    'outside-scope': 'hors du champ de l’UIT-T (aucun angle de normalisation télécom/TIC trouvé)',
+  },
+  level: {high: 'élevée', medium: 'moyenne', low: 'faible'},
+  match: 'correspondent',
+  mandate: 'mandat',
+  listed: 'citée par le livrable',
+  runnersUp: 'autres candidates',
+  complement: 'complément UIT-T',
+  question: 'Question',
+  toBeDecided: 'à décider',
+  reason: {
+    'list-incomplete':
+      'la liste des Questions de cette CE dans le catalogue est incomplète et aucune Question listée ne correspond bien',
+    'no-question-matches': 'aucune Question de cette CE ne correspond bien',
+    'no-questions-listed': 'aucune Question de cette CE ne figure dans le catalogue',
+  },
+  computedRouting: 'orientation calculée',
+  reviewedRouting: 'orientation examinée',
+}
+
 const EN: Labels = {
   lang: 'en',
   decimalSeparator: '.',
@@ -262,7 +333,7 @@ const EN: Labels = {
     otherBodies: 'other bodies',
     otherDeliverables: 'other deliverables',
   },
-  basis: {'covering-standards': 'covering standards', mandate: 'mandate'},
+  basis: {'covering-standards': 'covering standards', mandate: 'mandate', assigned: 'assigned in review'},
   reviewMark: {accepted: 'accepted', rejected: 'rejected', added: 'added'},
   decisionAction: {accept: 'accept', reject: 'reject', add: 'add', assign: 'assign'},
   standardStatus: {'in-force': 'in force', 'under-study': 'under study', withdrawn: 'withdrawn'},
@@ -270,6 +341,7 @@ const EN: Labels = {
   reviewed: 'reviewed',
   computed: 'computed',
   assigned: 'assigned',
+  routing: EN_ROUTING,
   result: 'result',
   notReviewed: 'not reviewed',
 
@@ -471,13 +543,14 @@ const FR: Labels = {
     otherBodies: 'autres organismes',
     otherDeliverables: 'autres livrables',
   },
-  basis: {'covering-standards': 'normes couvrantes', mandate: 'mandat'},
+  basis: {'covering-standards': 'normes couvrantes', mandate: 'mandat', assigned: 'attribué après examen'},
   reviewMark: {accepted: 'accepté', rejected: 'rejeté', added: 'ajouté'},
   decisionAction: {accept: 'accepter', reject: 'rejeter', add: 'ajouter', assign: 'attribuer'},
   standardStatus: {'in-force': 'en vigueur', 'under-study': 'à l’étude', withdrawn: 'supprimée'},
 
   reviewed: 'examiné',
   computed: 'calculé',
+  routing: FR_ROUTING,
   assigned: 'attribué',
   result: 'résultat',
   notReviewed: 'non examiné',

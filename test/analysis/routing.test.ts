@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict'
+import {bodyOf, mandatePhrasesOf, routeSubject, type RoutingInput} from '../../src/core/analysis/routing.js'
+import type {Standard} from '../../src/core/catalogue/types.js'
+import {Matcher} from '../../src/core/match/matcher.js'
+import {loadWorkspace} from '../../src/core/workspace.js'
+
+const {catalogue, config, glossary} = loadWorkspace('test/fixtures/analysis/small', {}, [])
+
+/** The fixture plus other bodies' standards, so a subject can be theirs. */
+function withStandards(...extra: Partial<Standard>[]) {
+  const standards = extra.map(
+    (s) =>
+      ({kind: 'standard', keywords: [], status: 'in-force', origin: {file: 'x', line: 1}, ...s}) as Standard,
+  )
+  return {...catalogue, standards: [...catalogue.standards, ...standards]}
+}
+
+const cat = withStandards(
+  {id: 'RFC 8446', org: 'IETF', title: 'The Transport Layer Security (TLS) Protocol Version 1.3'},
+  {
+    id: 'RFC 5246',
+    org: 'IETF',
+    title: 'The Transport Layer Security (TLS) Protocol Version 1.2',
+    status: 'withdrawn',
+  },
+  {id: 'OGC 06-042', org: 'OGC', title: 'OpenGIS Web Map Service (WMS) Implementation Specification'},
+)
+const matcher = new Matcher(cat, config, glossary)
+const context = {
+  matcher,
+  groups: new Map(cat.studyGroups.map((g) => [g.number, g])),
+  phrases: mandatePhrasesOf(cat.studyGroups, matcher),
+  rejected: new Set<string>(),
+}
+const route = (title: string, extra: Partial<RoutingInput> = {}) =>
+  routeSubject({...context, terms: matcher.analyse({title}), ...extra})
+
+describe('analysis: routing', () => {
+  it('routes a subject in an SG mandate to that SG, with the phrases and Recommendations as evidence', () => {
+    for (const [title, sg] of [
+      ['Entity authentication assurance for users', 17],
+      ['Digital twin system requirements for smart sustainable cities', 20],
+      ['Video coding of immersive media for the metaverse', 21],
+    ] as const) {
+      const r = route(title)
+      assert.equal(r.outcome, 'itu-t', title)
+      assert.equal(r.sgs[0].sg, sg, title)
+      assert.ok(r.sgs[0].mandate.length > 0 || r.sgs[0].standards.length > 0, title)
+      assert.ok(
+        r.sgs.every((s, i) => i === 0 || s.confidence <= r.sgs[0].confidence),
+        title,
+      )
+    }
+  })
+
+  it("says another body leads when its standard covers the subject and ITU-T's do not; withdrawn ones never lead", () => {
+    for (const [title, body, standard] of [
+      ['Transport Layer Security protocol version 1.3 for all connections', 'IETF', 'RFC 8446'],
+      ['Publish maps through an OpenGIS Web Map Service', 'OGC', 'OGC 06-042'],
+    ]) {
+      const r = route(title)
+      assert.equal(r.outcome, 'other-body', title)
+      assert.equal(r.body, body)
+      assert.equal(r.standards?.[0], standard)
+      assert.ok(!(r.standards ?? []).includes('RFC 5246'))
+    }
+  })
+
+  it('keeps a deliverable that names its own SGs within ITU-T, led by the SGs it names', () => {
+    const r = route('Transport Layer Security protocol version 1.3 for all connections', {listed: [21]})
+    assert.equal(r.outcome, 'itu-t')
+    assert.equal(r.sgs[0].sg, 21)
+    assert.ok(r.sgs[0].listed)
+  })
+
+  it('finds no telecom/ICT angle in generic software practice: outside scope', () => {
+    for (const title of [
+      'Editable shopping cart with discount rules',
+      'No-code form builder with drag and drop',
+    ])
+      assert.equal(route(title).outcome, 'outside-scope', title)
+  })
+
+  it('proposes a Question only from the SG list, when it covers the subject; otherwise says why', () => {
+    const proposed = route('Identity management and telebiometrics architecture and mechanisms')
+    assert.deepEqual(proposed.question, {id: 'Q10/17'})
+    const undecided = route('Entity authentication assurance for users')
+    assert.deepEqual(undecided.question, {reason: 'list-incomplete'})
+    const complete = new Map([...context.groups].map(([n, g]) => [n, {...g, questionsComplete: true}]))
+    assert.deepEqual(route('Entity authentication assurance for users', {groups: complete}).question, {
+      reason: 'no-question-matches',
+    })
+  })
+
+  it('names an ISO or IEC body by its top committee, other bodies by their organisation', () => {
+    assert.equal(bodyOf('ISO', 'ISO/TC 68/SC 9'), 'ISO/TC 68')
+    assert.equal(bodyOf('ISO/IEC', 'ISO/IEC JTC 1/SC 27'), 'ISO/IEC JTC 1')
+    assert.equal(bodyOf('ISO/IEC'), 'ISO/IEC')
+    assert.equal(bodyOf('IETF', 'TLS WG'), 'IETF')
+  })
+})
