@@ -10,7 +10,7 @@ import {walkFolder} from '../io/walk.js'
 import {RESERVED_FILES} from './files.js'
 import {sortProblems, type Problem} from './problems.js'
 import {formatOf, readRecords, type ParsedFile} from './readers.js'
-import {isEntryKind, parseEntry} from './schema.js'
+import {idKey, isEntryKind, parseEntry} from './schema.js'
 import {ENTRY_KINDS, type Catalogue, type Entry, type EntryKind, type StudyGroup} from './types.js'
 
 const IGNORED = /^(readme|licen[cs]e|notice|copying)(\..*)?$|\.(md|txt)$/i
@@ -148,18 +148,20 @@ export function assemble(entries: Entry[], problems: Problem[]): Catalogue {
     'study-group': new Map(),
   }
   for (const entry of entries) {
-    const first = seen[entry.kind].get(entry.id)
+    const key = idKey(entry.id)
+    const first = seen[entry.kind].get(key)
     if (first) {
+      const same = first.id === entry.id ? '' : ` as "${first.id}": ids differ only in case or Unicode form`
       problems.push({
         severity: 'error',
         file: entry.origin.file,
         line: entry.origin.line,
         field: 'id',
-        message: `duplicate ${entry.kind} id "${entry.id}" (first at ${first.origin.file}:${first.origin.line})`,
+        message: `duplicate ${entry.kind} id "${entry.id}" (first at ${first.origin.file}:${first.origin.line}${same})`,
       })
       continue
     }
-    seen[entry.kind].set(entry.id, entry)
+    seen[entry.kind].set(key, entry)
     switch (entry.kind) {
       case 'deliverable':
         catalogue.deliverables.push(entry)
