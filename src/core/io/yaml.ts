@@ -24,6 +24,13 @@ export interface YamlFile {
   lineOf(node: unknown): number
 }
 
+export interface YamlOptions {
+  /** Keep every scalar a string (`010` stays `010`); otherwise YAML 1.2 core types. */
+  failsafe?: boolean
+  /** Refuse a mapping with the same key twice (default). */
+  uniqueKeys?: boolean
+}
+
 /**
  * Parses `text` with yaml's `parseDocument`; `failsafe` keeps every scalar a string (`010`
  * stays `010`). Returns the document, or the problems (file and line) that make it unusable.
@@ -31,7 +38,7 @@ export interface YamlFile {
 export function parseYaml(
   file: string,
   text: string,
-  options: {failsafe?: boolean} = {},
+  options: YamlOptions = {},
 ): {yaml?: YamlFile; problems: Problem[]} {
   const lineCounter = new LineCounter()
   const lineAt = (offset: number | undefined) => (offset === undefined ? 0 : lineCounter.linePos(offset).line)
@@ -39,7 +46,7 @@ export function parseYaml(
   try {
     doc = parseDocument(text, {
       lineCounter,
-      uniqueKeys: true,
+      uniqueKeys: options.uniqueKeys ?? true,
       prettyErrors: false,
       ...(options.failsafe ? {schema: 'failsafe' as const} : {}),
     })
@@ -62,7 +69,7 @@ export function parseYaml(
 }
 
 /** `parseYaml` for inputs whose first problem stops the job: an InputError `file:line: message`. */
-export function parseYamlOrThrow(file: string, text: string, options: {failsafe?: boolean} = {}): YamlFile {
+export function parseYamlOrThrow(file: string, text: string, options: YamlOptions = {}): YamlFile {
   const {yaml, problems} = parseYaml(file, text, options)
   if (!yaml) throw new InputError(formatProblem(problems[0]))
   return yaml

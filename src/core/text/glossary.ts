@@ -2,8 +2,9 @@
  * Bilingual glossary: concepts with English and French terms. A term found in a text adds the
  * concept's token (`#digital-twin`), which is how a French requirement meets an English standard.
  */
-import {isMap, isScalar, isSeq, LineCounter, parseDocument, type Node} from 'yaml'
+import {isMap, isScalar, isSeq, type Node} from 'yaml'
 import {readTextFile} from '../io/read-text.js'
+import {parseYamlOrThrow} from '../io/yaml.js'
 import type {Problem} from '../catalogue/problems.js'
 import {InputError} from '../errors.js'
 import {lightForm, tokenise} from './normalise.js'
@@ -87,16 +88,7 @@ export function findConcepts(sequence: readonly GlossaryToken[]): ConceptSpan[] 
 /** Reads `glossary.yaml`: `concepts: [{id, en: [...], fr: [...]}]`; problems name file and line. */
 export function loadGlossary(path: string, warnings?: Problem[]): Glossary {
   const text = readTextFile(path, warnings)
-  const lineCounter = new LineCounter()
-  const doc = parseDocument(text, {lineCounter, schema: 'failsafe', uniqueKeys: true})
-  const lineOf = (node: Node | null | undefined) =>
-    node?.range ? lineCounter.linePos(node.range[0]).line : 0
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0]
-    throw new InputError(
-      `${path}:${lineCounter.linePos(e.pos[0]).line}: malformed YAML: ${e.message.split('\n')[0]}`,
-    )
-  }
+  const {doc, lineOf} = parseYamlOrThrow(path, text, {failsafe: true})
   const list = isMap(doc.contents) ? doc.contents.get('concepts', true) : undefined
   if (!isSeq(list)) throw new InputError(`${path}:1: concepts: expected a list of concepts`)
   const concepts: Concept[] = []
