@@ -8,7 +8,9 @@ import {basename, dirname, relative} from 'node:path'
 import {readText} from '../io/read-text.js'
 import {walkFolder} from '../io/walk.js'
 import {RESERVED_FILES} from './files.js'
-import {sortProblems, type Problem} from './problems.js'
+import {InputError} from '../errors.js'
+import {describeFsError} from '../io/fs-error.js'
+import {oneLine, sortProblems, type Problem} from './problems.js'
 import {formatOf, readRecords, type ParsedFile} from './readers.js'
 import {idKey, isEntryKind, parseEntry} from './schema.js'
 import {ENTRY_KINDS, type Catalogue, type Entry, type EntryKind, type StudyGroup} from './types.js'
@@ -106,18 +108,17 @@ export function entriesOf(
   return {entries, problems}
 }
 
+/** Loads the catalogue under `dir`; a folder that cannot be read at all is an InputError (exit 3). */
 export function loadCatalogue(dir: string): LoadResult {
   let listing: {files: string[]; problems: Problem[]}
   try {
-    if (!statSync(dir).isDirectory()) throw new Error('not a folder')
+    if (!statSync(dir).isDirectory())
+      throw new InputError(`${oneLine(dir)}: cannot read catalogue: not a folder`)
     listing = listCatalogueFiles(dir)
   } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such folder' : (e as Error).message
-    return {
-      catalogue: emptyCatalogue(),
-      problems: [{severity: 'error', file: dir, line: 0, message: `cannot read catalogue: ${reason}`}],
-      files: [],
-    }
+    if (e instanceof InputError) throw e
+    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'folder not found' : describeFsError(e)
+    throw new InputError(`${oneLine(dir)}: cannot read catalogue: ${reason}`)
   }
   const problems = [...listing.problems]
   const entries: Entry[] = []
