@@ -1,6 +1,7 @@
 import {Flags} from '@oclif/core'
 import {join} from 'node:path'
 import {BaseCommand} from '../cli/base-command.js'
+import {sgFlag} from '../cli/flags.js'
 import {DECISIONS_FILE} from '../core/catalogue/files.js'
 import {analyseCatalogue} from '../core/analysis/run.js'
 import {isIsoDate} from '../core/dates.js'
@@ -23,10 +24,11 @@ export default class Report extends BaseCommand<typeof Report> {
     out: Flags.string({char: 'o', summary: 'Folder for the reports.', default: 'reports'}),
     format: Flags.string({
       char: 'f',
-      summary: `Formats, comma-separated: ${REPORT_FORMATS.join(', ')}.`,
-      default: REPORT_FORMATS.join(','),
+      summary: `Formats (repeatable, or comma-separated): ${REPORT_FORMATS.join(', ')}.`,
+      multiple: true,
+      default: [...REPORT_FORMATS],
     }),
-    sg: Flags.integer({summary: 'Only this study group (repeatable).', multiple: true}),
+    sg: sgFlag({summary: 'Only this study group: 20, SG20 or "Study Group 20" (repeatable).', multiple: true}),
     lang: Flags.string({summary: 'Language of the report labels.', options: [...LANGS], default: 'en'}),
     decisions: Flags.string({
       summary: `Reviewed decisions (default: <catalogue>/${DECISIONS_FILE} when present).`,
@@ -78,9 +80,9 @@ export default class Report extends BaseCommand<typeof Report> {
   }
 }
 
-function parseFormats(text: string): ReportFormat[] {
-  const formats = text
-    .split(',')
+function parseFormats(values: readonly string[]): ReportFormat[] {
+  const formats = values
+    .flatMap((value) => value.split(','))
     .map((f) => f.trim())
     .filter(Boolean)
   for (const f of formats) {
