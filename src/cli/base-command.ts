@@ -113,13 +113,13 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
    * --json: usage errors (ours and oclif's flag parsing, which would exit 1 under --json and
    * print the whole parser state) exit 2 and print nothing on stdout; other gapscan errors also
    * print `{error}` JSON on stdout under --json; a failed write to stdout (a closed pipe, a full
-   * disk) is an output error, exit 4.
+   * disk) is an output error, exit 4, with nothing more tried on stdout.
    */
   protected override async catch(err: Error & {exitCode?: number}): Promise<unknown> {
     const known = knownError(err)
     if (!known) return super.catch(err)
     process.exitCode = known.exitCode
-    if (this.jsonEnabled() && known.exitCode !== ExitCode.usage && known.exitCode !== ExitCode.output) {
+    if (this.jsonEnabled() && known.json) {
       this.logJson({error: {message: known.message, exitCode: known.exitCode}})
     }
     const label = this.colour ? this.colour.red('error') : 'error'
@@ -129,17 +129,24 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
 }
 
 /** The message and exit code of an error we know how to report on one line, or undefined. */
-function knownError(err: Error & {exitCode?: number}): {message: string; exitCode: number} | undefined {
-  if (err instanceof GapscanError) return {message: err.message, exitCode: err.exitCode}
+function knownError(
+  err: Error & {exitCode?: number},
+): {message: string; exitCode: number; json: boolean} | undefined {
+  if (err instanceof GapscanError)
+    return {message: err.message, exitCode: err.exitCode, json: err.exitCode !== ExitCode.usage}
   if ((err as {oclif?: {exit?: number}}).oclif?.exit === ExitCode.usage) {
     // oclif's parse errors span lines ("Parsing --top\n\tExpected an integer…\nSee more help…").
     const lines = err.message
       .split('\n')
       .map((line) => line.trim())
       .filter((line) => line !== '' && !/^(See more help|The following error occurred)/.test(line))
-    return {message: `${lines.join(': ').replace(/:+\s*:/g, ':')} (see --help)`, exitCode: ExitCode.usage}
+    return {
+      message: `${lines.join(': ').replace(/:+\s*:/g, ':')} (see --help)`,
+      exitCode: ExitCode.usage,
+      json: false,
+    }
   }
-  if (isStdoutFailure(err)) return {message: stdoutMessage(err), exitCode: ExitCode.output}
+  if (isStdoutFailure(err)) return {message: stdoutMessage(err), exitCode: ExitCode.output, json: false}
   return undefined
 }
 

@@ -6,7 +6,7 @@ import {DECISIONS_FILE} from '../core/catalogue/files.js'
 import {analyseCatalogue} from '../core/analysis/run.js'
 import {isIsoDate} from '../core/dates.js'
 import {UsageError} from '../core/errors.js'
-import {writeFilesAtomic} from '../core/io/atomic-write.js'
+import {checkTarget, writeFolderAtomic} from '../core/io/atomic-write.js'
 import {REPORT_FORMATS, renderReports, type ReportFormat} from '../core/report/index.js'
 import {progressBar} from '../core/report/progress.js'
 import {LANGS, type Lang} from '../core/report/labels.js'
@@ -14,7 +14,7 @@ import {coverageCounts} from '../core/analysis/analyse.js'
 
 export default class Report extends BaseCommand<typeof Report> {
   static override summary = 'Write gap and overlap reports per study group (HTML, Markdown, JSON, CSV).'
-  static override description = `Writes into --out (default reports/): index.html (one self-contained page), summary.md and sg-<N>.md per study group, report.json (schema: docs/report-schema.json), gaps.csv and overlaps.csv. Reviewed decisions in <catalogue>/decisions.yaml (or --decisions) override computed results and are shown apart. All files are replaced together, atomically. Same catalogue, decisions and options give byte-identical files; a date appears only when --date is given.`
+  static override description = `Writes into --out (default reports/): index.html (one self-contained page), summary.md and sg-<N>.md per study group, report.json (schema: docs/report-schema.json), gaps.csv and overlaps.csv. Reviewed decisions in <catalogue>/decisions.yaml (or --decisions) override computed results and are shown apart. The folder is replaced as a whole: the reports are written into a folder beside it, which then takes its name, so a failed or interrupted run leaves the previous reports. An existing --out may hold only report files (it is refused otherwise, so a mistaken --out never deletes other files); a symbolic link or a file as --out is refused. Same catalogue, decisions and options give byte-identical files; a date appears only when --date is given.`
   static override examples = [
     '<%= config.bin %> report',
     '<%= config.bin %> report --format md,csv --sg 20 --sg 21 --out reports/sg20-21',
@@ -28,7 +28,10 @@ export default class Report extends BaseCommand<typeof Report> {
       multiple: true,
       default: [...REPORT_FORMATS],
     }),
-    sg: sgFlag({summary: 'Only this study group: 20, SG20 or "Study Group 20" (repeatable).', multiple: true}),
+    sg: sgFlag({
+      summary: 'Only this study group: 20, SG20 or "Study Group 20" (repeatable).',
+      multiple: true,
+    }),
     lang: Flags.string({summary: 'Language of the report labels.', options: [...LANGS], default: 'en'}),
     decisions: Flags.string({
       summary: `Reviewed decisions (default: <catalogue>/${DECISIONS_FILE} when present).`,
@@ -49,6 +52,7 @@ export default class Report extends BaseCommand<typeof Report> {
     if (this.flags.date !== undefined && !isIsoDate(this.flags.date)) {
       throw new UsageError(`--date: "${this.flags.date}" is not a date (YYYY-MM-DD)`)
     }
+    checkTarget(this.flags.out, 'folder')
     const progress = progressBar(process.stderr, 'analysing', this.showProgress())
     const {analysis, warnings} = analyseCatalogue(
       {
@@ -65,7 +69,7 @@ export default class Report extends BaseCommand<typeof Report> {
     this.reportWarnings(warnings)
     this.reportFileWarnings()
     const files = renderReports(analysis, formats, this.flags.lang as Lang)
-    writeFilesAtomic(files.map((f) => ({path: join(this.flags.out, f.name), content: f.content})))
+    writeFolderAtomic(this.flags.out, files, (name) => REPORT_FILE_NAME.test(name))
     const coverage = coverageCounts(analysis.subjects)
     this.info(
       `${analysis.subjects.length} subjects: ${coverage.covered} covered, ${coverage.partial} partial, ${coverage.gap} gaps; ${analysis.overlaps.length} overlaps`,
@@ -79,6 +83,9 @@ export default class Report extends BaseCommand<typeof Report> {
     }
   }
 }
+
+/** The names of the files a report folder holds (sg-<N>.md for any study group): what a new run may replace. */
+const REPORT_FILE_NAME = /^(index\.html|summary\.md|sg-\d+\.md|report\.json|gaps\.csv|overlaps\.csv)$/
 
 function parseFormats(values: readonly string[]): ReportFormat[] {
   const formats = values

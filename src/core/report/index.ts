@@ -1,6 +1,6 @@
 /**
  * The report set: which files each format produces. Pure: returns paths and contents; the
- * command writes them all at once with writeFilesAtomic.
+ * command writes them all at once with writeFolderAtomic.
  */
 import type {Analysis} from '../analysis/analyse.js'
 import {gapsCsv, overlapsCsv} from './csv.js'
