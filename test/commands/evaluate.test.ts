@@ -100,7 +100,7 @@ describe('gapscan evaluate (bundled data/)', () => {
       {root: ROOT},
     )
     assert.equal(error?.oclif?.exit, 3)
-    assert.match(stderr, /^error: test\/gold\/nope\.csv: cannot read: ENOENT\n$/)
+    assert.match(stderr, /^error: test\/gold\/nope\.csv: cannot read: file not found \(ENOENT\)\n$/)
   })
 
   it('a missing gold file: exit 3', async () => {

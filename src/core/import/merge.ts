@@ -1,8 +1,10 @@
 /**
  * Merging imported entries into an existing catalogue file, and writing catalogue files.
  *
- * - Entries are matched by kind + id. An imported entry replaces the existing one, except that the
- *   hand-written fields the import does not carry (summary, keywords, question) are kept.
+ * - Entries are matched by kind + id. An imported entry replaces the existing one, except that
+ *   every field the import does not carry (none, or an empty list) keeps its existing value:
+ *   an importer must never lose what a person wrote (a curated summary, keywords, Question, a
+ *   deliverable's study groups or working group).
  * - Existing entries that the import does not mention are kept as they are.
  * - Counts: `added` (new ids), `updated` (existing ids whose fields changed), `unchanged`, and
  *   `withdrawn` (existing ids whose status changed to withdrawn in this import — counted there,
@@ -32,8 +34,8 @@ export function formatCounts(c: ImportCounts): string {
   return `added ${c.added}, updated ${c.updated}, unchanged ${c.unchanged}, withdrawn ${c.withdrawn}`
 }
 
-/** Fields an import keeps from the existing entry when the imported one has none. */
-const HAND_WRITTEN_FIELDS = ['summary', 'keywords', 'question'] as const
+/** What says where an entry was read, not what it is: never carried over. */
+const NOT_CONTENT = new Set(['origin'])
 
 export interface MergeResult {
   entries: Entry[]
@@ -76,7 +78,8 @@ function keyOf(entry: Entry): string {
 function keepHandWritten(old: Entry, incoming: Entry): Entry {
   const out: Record<string, unknown> = {...incoming}
   const previous = old as unknown as Record<string, unknown>
-  for (const field of HAND_WRITTEN_FIELDS) {
+  for (const field of Object.keys(previous)) {
+    if (NOT_CONTENT.has(field)) continue
     const value = out[field]
     const missing = value === undefined || (Array.isArray(value) && value.length === 0)
     const kept = previous[field]
