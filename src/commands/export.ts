@@ -27,7 +27,7 @@ The file is written to a temporary file and renamed, so an interrupted run leave
 Exit codes: 0 success; 1 new gaps with --fail-on-new-gaps (the new file is still written; the new gaps are listed on stderr, even with --quiet or --json); 2 usage error (bad flag, --date or --delimiter); 3 input error (catalogue, decisions or --previous unreadable or invalid); 4 output error (--out cannot be written: it is a folder, a symbolic link or a device, a parent is a file, or the folder is read-only; a symbolic link or device is refused rather than replaced).`
   static override examples = [
     '<%= config.bin %> export --out reports/tsag.csv',
-    '<%= config.bin %> export --out tsag.csv --delimiter ";" --bom',
+    '<%= config.bin %> export --out tsag.csv --delimiter ";" --decimal-comma --bom',
     '<%= config.bin %> export --out tsag.csv --previous tsag.csv --fail-on-new-gaps --quiet',
   ]
   static override flags = {
@@ -38,6 +38,10 @@ Exit codes: 0 success; 1 new gaps with --fail-on-new-gaps (the new file is still
     }),
     delimiter: Flags.string({char: 'd', summary: 'Field delimiter: one character, or "tab".', default: ','}),
     bom: Flags.boolean({summary: 'Start the file with a UTF-8 byte-order mark (for Excel).'}),
+    'decimal-comma': Flags.boolean({
+      summary:
+        'Write scores with a decimal comma (0,3173), for spreadsheets in locales that use one; usually with --delimiter ";".',
+    }),
     date: Flags.string({summary: 'Run date written in run_date, YYYY-MM-DD (default: today, UTC).'}),
     previous: Flags.string({summary: 'An earlier export CSV or report.json to compare with.'}),
     'fail-on-new-gaps': Flags.boolean({
@@ -70,7 +74,7 @@ Exit codes: 0 success; 1 new gaps with --fail-on-new-gaps (the new file is still
     )
     this.reportWarnings(warnings)
     this.reportFileWarnings()
-    const rows = tsagRows(analysis, runDate)
+    const rows = tsagRows(analysis, runDate, {decimalComma: flags['decimal-comma']})
     writeFileAtomic(flags.out, toCsv(rows, {delimiter, bom: flags.bom}))
     this.info(`${flags.out}: wrote ${rows.length - 1} subjects`)
 

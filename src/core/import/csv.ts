@@ -43,7 +43,8 @@ export function importCsv(file: string, text: string, kind: EntryKind, map: Colu
   const header = parsed.columns ?? []
   // Spreadsheet headers are written by hand: "Summary", "summary" and "SUMMARY" are one column.
   const columnNamed = new Map<string, string>()
-  for (const name of header) if (!columnNamed.has(name.toLowerCase())) columnNamed.set(name.toLowerCase(), name)
+  for (const name of header)
+    if (!columnNamed.has(name.toLowerCase())) columnNamed.set(name.toLowerCase(), name)
   const columnOf = (name: string) => columnNamed.get(name.toLowerCase())
   for (const [field, column] of Object.entries(map)) {
     if (columnOf(column) === undefined) {
