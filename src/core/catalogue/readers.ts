@@ -184,7 +184,12 @@ function readCsv(file: string, text: string): ParsedFile {
   let columns: string[] = []
   try {
     rows = parseCsv(normalised, {
-      columns: (header: string[]) => (columns = header.map((name) => name.trim())),
+      // csv-parse fills records by assignment, which would make a `__proto__` column set the
+      // record's prototype: it gets positions as keys, and the records are rebuilt below.
+      columns: (header: string[]) => {
+        columns = header.map((name) => name.trim())
+        return header.map((_, i) => `c${i}`)
+      },
       bom: true,
       info: true,
       skip_empty_lines: true,
@@ -195,9 +200,11 @@ function readCsv(file: string, text: string): ParsedFile {
     return {records: [], problems: [error(file, line, `malformed CSV: ${firstLine((e as Error).message)}`)]}
   }
   const records = rows.map(({record, info}) => {
+    const cells = columns.map((_, i) => record[`c${i}`] ?? '')
     // csv-parse reports the record's last line; quoted newlines push it past the first.
-    const inner = Object.values(record).reduce((n, v) => n + (v.match(/\n/g)?.length ?? 0), 0)
-    return {values: Object.fromEntries(Object.entries(record)), line: info.lines - inner, fieldLines: {}}
+    const inner = cells.reduce((n, v) => n + (v.match(/\n/g)?.length ?? 0), 0)
+    const values = Object.fromEntries(columns.map((name, i) => [name, cells[i]]))
+    return {values, line: info.lines - inner, fieldLines: {}}
   })
   return {records, problems: [], columns}
 }
