@@ -12,12 +12,12 @@
  * - Order: by id in natural order (`Y.4600` < `Y.4900` < `Y.41000`, `H.770` < `H.770.1`), so
  *   the output does not depend on input order and a second identical import writes the same bytes.
  */
-import {existsSync, readFileSync} from 'node:fs'
 import {stringify} from 'yaml'
 import {compareText} from '../catalogue/problems.js'
 import {FIELDS} from '../catalogue/schema.js'
 import type {Entry, EntryKind} from '../catalogue/types.js'
-import {writeFileAtomic} from '../io/atomic-write.js'
+import {checkTarget, writeFileAtomic} from '../io/atomic-write.js'
+import {readRegularFile} from '../io/read-text.js'
 
 export interface ImportCounts {
   added: number
@@ -195,7 +195,8 @@ function commentLines(text: string): string {
 
 /** Writes `content` atomically unless the file already holds exactly these bytes. Returns whether it wrote. */
 export function writeIfChanged(path: string, content: string): boolean {
-  if (existsSync(path) && readFileSync(path, 'utf8') === content) return false
+  // Checked before reading: a pipe or device as the target must be refused, not read (it blocks).
+  if (checkTarget(path, 'file') && readRegularFile(path).toString('utf8') === content) return false
   writeFileAtomic(path, content)
   return true
 }
