@@ -111,9 +111,9 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   /**
    * Every failure ends as one line on stderr and a documented exit code, with or without
    * --json: usage errors (ours and oclif's flag parsing, which would exit 1 under --json and
-   * print the whole parser state) exit 2 and print nothing on stdout; other gapscan errors also
-   * print `{error}` JSON on stdout under --json; a failed write to stdout (a closed pipe, a full
-   * disk) is an output error, exit 4, with nothing more tried on stdout.
+   * print the whole parser state) exit 2 with one line on stderr and nothing on stdout; other
+   * gapscan errors under --json are `{error}` JSON on stdout instead of the line; a failed write
+   * to stdout (a closed pipe, a full disk) is one line on stderr, exit 4.
    */
   protected override async catch(err: Error & {exitCode?: number}): Promise<unknown> {
     const known = knownError(err)
@@ -121,9 +121,10 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     process.exitCode = known.exitCode
     if (this.jsonEnabled() && known.json) {
       this.logJson({error: {message: known.message, exitCode: known.exitCode}})
+    } else {
+      const label = this.colour ? this.colour.red('error') : 'error'
+      process.stderr.write(`${label}: ${oneLine(known.message)}\n`)
     }
-    const label = this.colour ? this.colour.red('error') : 'error'
-    process.stderr.write(`${label}: ${oneLine(known.message)}\n`)
     Errors.exit(known.exitCode)
   }
 }

@@ -121,10 +121,7 @@ describe('catalogue: JavaScript names as data, and id normal forms', () => {
       )
       const found = errors(loadCatalogue(dir).problems)
       assert.equal(found.length, 1, found.join('\n'))
-      assert.match(
-        found[0],
-        /b\.jsonl:1: id: duplicate standard id /,
-      )
+      assert.match(found[0], /b\.jsonl:1: id: duplicate standard id /)
       const subjects = file(
         's.jsonl',
         `${JSON.stringify({id: a, text: 'x'})}\n${JSON.stringify({id: b, text: 'y'})}\n`,

@@ -238,11 +238,13 @@ describe('loader', () => {
       const missing = join(tmp, 'no-such-folder')
       assert.throws(
         () => loadCatalogue(missing),
-        (e: Error) => e instanceof InputError && e.message === `${missing}: cannot read catalogue: folder not found`,
+        (e: Error) =>
+          e instanceof InputError && e.message === `${missing}: cannot read catalogue: folder not found`,
       )
       assert.throws(
         () => loadCatalogue(SG_FILE),
-        (e: Error) => e instanceof InputError && e.message === `${SG_FILE}: cannot read catalogue: not a folder`,
+        (e: Error) =>
+          e instanceof InputError && e.message === `${SG_FILE}: cannot read catalogue: not a folder`,
       )
     })
 

@@ -73,7 +73,7 @@ export function idKey(id: string): string {
 export function textValue(
   value: RawValue | undefined,
 ): {text: string} | {problem: keyof typeof TEXT_PROBLEMS} {
-  if (value === undefined || value === '') return {problem: 'missing'}
+  if (value === undefined) return {problem: 'missing'}
   if (typeof value !== 'string') return {problem: 'notText'}
   const text = value.trim()
   return text === '' ? {problem: 'empty'} : {text}

@@ -16,14 +16,26 @@ import {describeFsError} from './fs-error.js'
 
 /** Writes `content` to the file `path`, replacing it in one rename. */
 export function writeFileAtomic(path: string, content: string | Uint8Array): void {
-  checkTarget(path, 'file')
-  const temp = prepareBeside(path)
+  writeFilesAtomic([{path, content}])
+}
+
+/**
+ * Writes a set of files (in any folders) so that none is replaced unless every one could be
+ * written: all temporary files first, then all renames.
+ */
+export function writeFilesAtomic(files: readonly {path: string; content: string | Uint8Array}[]): void {
+  const temps: {temp: string; path: string}[] = []
   try {
-    writeFileSync(temp, content, {flag: 'wx'})
-    renameSync(temp, path)
+    for (const {path, content} of files) {
+      checkTarget(path, 'file')
+      const temp = prepareBeside(path)
+      temps.push({temp, path})
+      writeFileSync(temp, content, {flag: 'wx'})
+    }
+    for (const {temp, path} of temps) renameSync(temp, path)
   } catch (e) {
-    rmSync(temp, {force: true})
-    throw writeError(path, e)
+    for (const {temp} of temps) rmSync(temp, {force: true})
+    throw writeError(temps.at(-1)?.path ?? files[0]?.path ?? 'output', e)
   }
 }
 
