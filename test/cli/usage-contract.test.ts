@@ -4,8 +4,8 @@
  * with one line on stderr and nothing on stdout, with or without --json, never prompting.
  */
 import assert from 'node:assert/strict'
-import {spawnSync} from 'node:child_process'
-import {mkdtempSync, rmSync} from 'node:fs'
+import {spawn, spawnSync} from 'node:child_process'
+import {closeSync, mkdtempSync, openSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {ROOT} from '../catalogue/cli-helpers.js'
@@ -147,4 +147,51 @@ describe('command-line contract: usage errors', function () {
       rmSync(out, {recursive: true, force: true})
     }
   })
+})
+
+describe('command-line contract: stdout that cannot be written', function () {
+  this.timeout(120_000)
+  const commands = [
+    ['catalogue', '-c', SMALL],
+    ['catalogue', '-c', SMALL, '--json'],
+    ['match', '-c', SMALL, '--subjects', `${SMALL}/subjects.csv`],
+    ['validate', '-c', 'test/fixtures/broken/wrong-kind'],
+  ]
+
+  for (const args of commands) {
+    it(`${args.join(' ')} > /dev/full: one line on stderr, exit 4, no trace`, function () {
+      let out: number
+      try {
+        out = openSync('/dev/full', 'w')
+      } catch {
+        this.skip()
+      }
+      const run = spawnSync(process.execPath, ['bin/run.js', ...args], {
+        cwd: ROOT,
+        env: {...process.env, NO_COLOR: '1'},
+        stdio: ['ignore', out, 'pipe'],
+        encoding: 'utf8',
+      })
+      closeSync(out)
+      assert.equal(run.status, 4, run.stderr)
+      assert.match(
+        run.stderr,
+        /^(.*\n)?error: cannot write to standard output: no space left on the device \(ENOSPC\)\n$/,
+      )
+    })
+
+    it(`${args.join(' ')} into a pipe closed by its reader: one line on stderr, exit 4`, async () => {
+      const child = spawn(process.execPath, ['bin/run.js', ...args], {
+        cwd: ROOT,
+        env: {...process.env, NO_COLOR: '1'},
+      })
+      child.stdout.destroy()
+      let stderr = ''
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+      const status = await new Promise<number | null>((resolve) => child.once('close', resolve))
+      assert.equal(status, 4, stderr)
+      assert.match(stderr, /error: cannot write to standard output: broken pipe \(EPIPE\)\n$/)
+      assert.doesNotMatch(stderr, /\bat .*\.js:\d+/)
+    })
+  }
 })
