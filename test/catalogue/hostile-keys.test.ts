@@ -12,6 +12,7 @@ import {formatProblem, type Problem} from '../../src/core/catalogue/problems.js'
 import {loadSubjects} from '../../src/core/catalogue/subjects.js'
 import {loadConfig} from '../../src/core/config.js'
 import {InputError} from '../../src/core/errors.js'
+import {loadGold} from '../../src/core/match/evaluate.js'
 
 const NAMES = [
   '__proto__',
@@ -160,6 +161,39 @@ describe('catalogue: JavaScript names as data, and id normal forms', () => {
       assert.throws(
         () => loadSubjects(subjects, []),
         /:1: id: must be one line without tabs or control characters/,
+      )
+    })
+  }
+})
+
+describe('catalogue: a list or mapping where text is expected', () => {
+  const NOT_TEXT = 'must be a single text value, not a list or mapping'
+  for (const [label, value] of [
+    ['a list', ['a', 'b']],
+    ['an empty list', []],
+    ['a list of one empty text', ['']],
+    ['a mapping', {a: 'b'}],
+  ] as [string, unknown][]) {
+    it(`${label} as a title, an id, a subject's text or a gold pair's subject says so`, () => {
+      const yaml = file(
+        's.yaml',
+        `kind: standard\nentries:\n  - id: X.1\n    title: ${JSON.stringify(value)}\n    org: ITU-T\n    status: in-force\n`,
+      )
+      assert.deepEqual(errors(loadFile(yaml).problems), [`${yaml}:4: title: ${NOT_TEXT}`])
+      const jsonl = file(
+        's.jsonl',
+        `${JSON.stringify({kind: 'standard', id: value, title: 'T', org: 'ITU-T', status: 'in-force'})}\n`,
+      )
+      assert.deepEqual(errors(loadFile(jsonl).problems), [`${jsonl}:1: id: ${NOT_TEXT}`])
+      const subjects = file('subjects.jsonl', `${JSON.stringify({id: 'a', text: value})}\n`)
+      assert.throws(
+        () => loadSubjects(subjects, []),
+        (e: Error) => e.message === `${subjects}:1: text: ${NOT_TEXT}`,
+      )
+      const gold = file('gold.jsonl', `${JSON.stringify({subject: value, standard: 'X.1'})}\n`)
+      assert.throws(
+        () => loadGold(gold),
+        (e: Error) => e.message === `${gold}:1: subject: ${NOT_TEXT}`,
       )
     })
   }
