@@ -4,9 +4,10 @@
  */
 import {Command, Errors, Flags, type Interfaces} from '@oclif/core'
 import {Chalk, type ChalkInstance} from 'chalk'
-import {formatProblem, type Problem} from '../core/catalogue/problems.js'
+import {formatProblem, oneLine, type Problem} from '../core/catalogue/problems.js'
 import {subjectsToMatch} from '../core/catalogue/subjects.js'
-import {GapscanError} from '../core/errors.js'
+import {ExitCode, GapscanError} from '../core/errors.js'
+import {describeFsError} from '../core/io/fs-error.js'
 import {failOnProblems} from '../core/import/apply.js'
 import type {MatchSubject} from '../core/match/matcher.js'
 import {loadWorkspace, type Workspace} from '../core/workspace.js'
@@ -42,6 +43,10 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   protected colour!: ChalkInstance
 
   public override async init(): Promise<void> {
+    // A closed pipe or full disk on stdout shows up as an 'error' event on the stream. Ours goes
+    // first: oclif's own listener rethrows everything but EPIPE, which prints a stack trace.
+    if (!process.stdout.listeners('error').includes(stdoutFailed))
+      process.stdout.prependListener('error', stdoutFailed)
     await super.init()
     const {args, flags} = await this.parse({
       flags: this.ctor.flags,
@@ -103,14 +108,68 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     return Boolean(process.stderr.isTTY) && !this.flags.quiet && !this.jsonEnabled()
   }
 
+  /**
+   * Every failure ends as one line on stderr and a documented exit code, with or without
+   * --json: usage errors (ours and oclif's flag parsing, which would exit 1 under --json and
+   * print the whole parser state) exit 2 with one line on stderr and nothing on stdout; other
+   * gapscan errors under --json are `{error}` JSON on stdout instead of the line; a failed write
+   * to stdout (a closed pipe, a full disk) is one line on stderr, exit 4.
+   */
   protected override async catch(err: Error & {exitCode?: number}): Promise<unknown> {
-    if (err instanceof GapscanError) {
-      process.exitCode = err.exitCode
-      if (this.jsonEnabled()) this.logJson({error: {message: err.message, exitCode: err.exitCode}})
-      else this.logToStderr(`${this.colour ? this.colour.red('error') : 'error'}: ${err.message}`)
-      Errors.exit(err.exitCode)
+    const known = knownError(err)
+    if (!known) return super.catch(err)
+    process.exitCode = known.exitCode
+    if (this.jsonEnabled() && known.json) {
+      this.logJson({error: {message: known.message, exitCode: known.exitCode}})
+    } else {
+      const label = this.colour ? this.colour.red('error') : 'error'
+      process.stderr.write(`${label}: ${oneLine(known.message)}\n`)
     }
-    return super.catch(err)
+    Errors.exit(known.exitCode)
+  }
+}
+
+/** The message and exit code of an error we know how to report on one line, or undefined. */
+function knownError(
+  err: Error & {exitCode?: number},
+): {message: string; exitCode: number; json: boolean} | undefined {
+  if (err instanceof GapscanError)
+    return {message: err.message, exitCode: err.exitCode, json: err.exitCode !== ExitCode.usage}
+  if ((err as {oclif?: {exit?: number}}).oclif?.exit === ExitCode.usage) {
+    // oclif's parse errors span lines ("Parsing --top\n\tExpected an integer…\nSee more help…").
+    const lines = err.message
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '' && !/^(See more help|The following error occurred)/.test(line))
+    return {
+      message: `${lines.join(': ').replace(/:+\s*:/g, ':')} (see --help)`,
+      exitCode: ExitCode.usage,
+      json: false,
+    }
+  }
+  if (isStdoutFailure(err)) return {message: stdoutMessage(err), exitCode: ExitCode.output, json: false}
+  return undefined
+}
+
+const STREAM_FAILURES = new Set(['EPIPE', 'ENOSPC', 'EIO', 'EDQUOT', 'EFBIG', 'ECONNRESET'])
+
+function isStdoutFailure(err: unknown): boolean {
+  const e = err as NodeJS.ErrnoException
+  return (
+    e?.code !== undefined && STREAM_FAILURES.has(e.code) && (e.syscall === 'write' || e.syscall === undefined)
+  )
+}
+
+function stdoutMessage(err: unknown): string {
+  return `cannot write to standard output: ${describeFsError(err)}`
+}
+
+/** A failed write to stdout after the command's own error handling: one line, exit 4, no trace. */
+function stdoutFailed(err: unknown): void {
+  try {
+    process.stderr.write(`error: ${stdoutMessage(err)}\n`)
+  } finally {
+    process.exit(ExitCode.output)
   }
 }
 

@@ -1,15 +1,14 @@
-import {statSync} from 'node:fs'
 import {Flags} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
 import {DECISIONS_FILE} from '../core/catalogue/files.js'
 import {analyseCatalogue} from '../core/analysis/run.js'
-import {ExitCode, OutputError, UsageError} from '../core/errors.js'
+import {ExitCode, UsageError} from '../core/errors.js'
 import {resolveDelimiter, toCsv} from '../core/export/csv.js'
 import {diffSnapshots, formatNewGap, type NewGap} from '../core/export/diff.js'
 import {loadSnapshot, snapshotOfAnalysis} from '../core/export/snapshot.js'
 import {isIsoDate, todayUtc} from '../core/dates.js'
 import {TSAG_COLUMNS, tsagRows} from '../core/export/tsag.js'
-import {writeFileAtomic} from '../core/io/atomic-write.js'
+import {checkTarget, writeFileAtomic} from '../core/io/atomic-write.js'
 
 export interface ExportResult {
   out: string
@@ -25,10 +24,10 @@ export default class Export extends BaseCommand<typeof Export> {
 
 The file is written to a temporary file and renamed, so an interrupted run leaves the previous file intact; missing parent folders of --out are created. The command never prompts. --previous (an earlier export CSV or a report.json; it may be the --out file itself) is read before anything is written and compared with the new results.
 
-Exit codes: 0 success; 1 new gaps with --fail-on-new-gaps (the new file is still written; the new gaps are listed on stderr, even with --quiet or --json); 2 usage error (bad flag, --date or --delimiter); 3 input error (catalogue, decisions or --previous unreadable or invalid); 4 output error (--out cannot be written, e.g. it is a folder, a parent is a file, or the folder is read-only).`
+Exit codes: 0 success; 1 new gaps with --fail-on-new-gaps (the new file is still written; the new gaps are listed on stderr, even with --quiet or --json); 2 usage error (bad flag, --date or --delimiter); 3 input error (catalogue, decisions or --previous unreadable or invalid); 4 output error (--out cannot be written: it is a folder, a symbolic link or a device, a parent is a file, or the folder is read-only; a symbolic link or device is refused rather than replaced).`
   static override examples = [
     '<%= config.bin %> export --out reports/tsag.csv',
-    '<%= config.bin %> export --out tsag.csv --delimiter ";" --bom',
+    '<%= config.bin %> export --out tsag.csv --delimiter ";" --decimal-comma --bom',
     '<%= config.bin %> export --out tsag.csv --previous tsag.csv --fail-on-new-gaps --quiet',
   ]
   static override flags = {
@@ -39,6 +38,10 @@ Exit codes: 0 success; 1 new gaps with --fail-on-new-gaps (the new file is still
     }),
     delimiter: Flags.string({char: 'd', summary: 'Field delimiter: one character, or "tab".', default: ','}),
     bom: Flags.boolean({summary: 'Start the file with a UTF-8 byte-order mark (for Excel).'}),
+    'decimal-comma': Flags.boolean({
+      summary:
+        'Write scores with a decimal comma (0,3173), for spreadsheets in locales that use one; usually with --delimiter ";".',
+    }),
     date: Flags.string({summary: 'Run date written in run_date, YYYY-MM-DD (default: today, UTC).'}),
     previous: Flags.string({summary: 'An earlier export CSV or report.json to compare with.'}),
     'fail-on-new-gaps': Flags.boolean({
@@ -56,7 +59,7 @@ Exit codes: 0 success; 1 new gaps with --fail-on-new-gaps (the new file is still
     const runDate = flags.date ?? todayUtc()
     if (!isIsoDate(runDate)) throw new UsageError(`--date: "${runDate}" is not a date (YYYY-MM-DD)`)
     const delimiter = resolveDelimiter(flags.delimiter)
-    if (isDirectory(flags.out)) throw new OutputError(`cannot write ${flags.out}: it is a folder`)
+    checkTarget(flags.out, 'file')
     // Read before writing: --previous may be the --out file of the last run.
     const previous = flags.previous ? loadSnapshot(flags.previous, this.fileWarnings) : undefined
 
@@ -71,7 +74,7 @@ Exit codes: 0 success; 1 new gaps with --fail-on-new-gaps (the new file is still
     )
     this.reportWarnings(warnings)
     this.reportFileWarnings()
-    const rows = tsagRows(analysis, runDate)
+    const rows = tsagRows(analysis, runDate, {decimalComma: flags['decimal-comma']})
     writeFileAtomic(flags.out, toCsv(rows, {delimiter, bom: flags.bom}))
     this.info(`${flags.out}: wrote ${rows.length - 1} subjects`)
 
@@ -86,13 +89,5 @@ Exit codes: 0 success; 1 new gaps with --fail-on-new-gaps (the new file is still
       }
     }
     return {out: flags.out, rows: rows.length - 1, newGaps}
-  }
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory()
-  } catch {
-    return false
   }
 }

@@ -1,5 +1,6 @@
 import {Flags} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
+import {MAX_TOP} from '../core/config.js'
 import {Matcher, type SubjectResult} from '../core/match/matcher.js'
 
 export default class Match extends BaseCommand<typeof Match> {
@@ -16,7 +17,7 @@ export default class Match extends BaseCommand<typeof Match> {
       char: 's',
       summary: "Score the subjects in this file instead of the catalogue's.",
     }),
-    top: Flags.integer({char: 'k', summary: 'Matches kept per subject.', min: 1, max: 100}),
+    top: Flags.integer({char: 'k', summary: 'Matches kept per subject.', min: 1, max: MAX_TOP}),
     kind: Flags.string({summary: 'Only subjects of this kind.', options: ['deliverable', 'requirement']}),
     config: Flags.string({summary: 'Config file (default: <catalogue>/gapscan.config.yaml when present).'}),
   }

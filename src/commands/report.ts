@@ -1,11 +1,12 @@
 import {Flags} from '@oclif/core'
 import {join} from 'node:path'
 import {BaseCommand} from '../cli/base-command.js'
+import {sgFlag} from '../cli/flags.js'
 import {DECISIONS_FILE} from '../core/catalogue/files.js'
 import {analyseCatalogue} from '../core/analysis/run.js'
 import {isIsoDate} from '../core/dates.js'
 import {UsageError} from '../core/errors.js'
-import {writeFilesAtomic} from '../core/io/atomic-write.js'
+import {checkTarget, writeFolderAtomic} from '../core/io/atomic-write.js'
 import {REPORT_FORMATS, renderReports, type ReportFormat} from '../core/report/index.js'
 import {progressBar} from '../core/report/progress.js'
 import {LANGS, type Lang} from '../core/report/labels.js'
@@ -16,7 +17,7 @@ import {catalogueFacts, catalogueHash, orderedKinds, selectView} from '../core/r
 export default class Report extends BaseCommand<typeof Report> {
   static override summary =
     'Write gap and overlap reports per resolution and study group (HTML, Markdown, Word, JSON, CSV).'
-  static override description = `Writes into --out (default reports/): index.html (one self-contained page, with a review form that downloads decisions.yaml), summary.md / summary.docx (date, catalogue, caveats, counts, top gaps and overlaps per SG, what was reviewed), res105-sg-<N>.md/.docx (FG-MV deliverables, Resolution 105) and res103-sg-<N>.md/.docx (DPI requirements, Resolution 103) per study group, report.json (schema: docs/report-schema.json), gaps.csv and overlaps.csv. --kind and --sg narrow every file, the summary included. Reviewed decisions in <catalogue>/decisions.yaml (or --decisions) override computed results and are shown apart where they differ. All files are replaced together, atomically. The reports carry today's date unless --date is given; the same catalogue, decisions, options and --date give byte-identical files.`
+  static override description = `Writes into --out (default reports/): index.html (one self-contained page, with a review form that downloads decisions.yaml), summary.md / summary.docx (date, catalogue, caveats, counts, top gaps and overlaps per SG, what was reviewed), res105-sg-<N>.md/.docx (FG-MV deliverables, Resolution 105) and res103-sg-<N>.md/.docx (DPI requirements, Resolution 103) per study group, report.json (schema: docs/report-schema.json), gaps.csv and overlaps.csv. --kind and --sg narrow every file, the summary included. Reviewed decisions in <catalogue>/decisions.yaml (or --decisions) override computed results and are shown apart where they differ. The folder is replaced as a whole: the reports are written into a folder beside it, which then takes its name, so a failed or interrupted run leaves the previous reports. An existing --out may hold only report files (it is refused otherwise, so a mistaken --out never deletes other files); a symbolic link or a file as --out is refused. The reports carry today's date unless --date is given; the same catalogue, decisions, options and --date give byte-identical files.`
   static override examples = [
     '<%= config.bin %> report',
     '<%= config.bin %> report --format md,csv --sg 20 --sg 21 --out reports/sg20-21',
@@ -27,10 +28,14 @@ export default class Report extends BaseCommand<typeof Report> {
     out: Flags.string({char: 'o', summary: 'Folder for the reports.', default: 'reports'}),
     format: Flags.string({
       char: 'f',
-      summary: `Formats, comma-separated: ${REPORT_FORMATS.join(', ')}.`,
-      default: REPORT_FORMATS.join(','),
+      summary: `Formats (repeatable, or comma-separated): ${REPORT_FORMATS.join(', ')}.`,
+      multiple: true,
+      default: [...REPORT_FORMATS],
     }),
-    sg: Flags.integer({summary: 'Only this study group (repeatable).', multiple: true}),
+    sg: sgFlag({
+      summary: 'Only this study group: 20, SG20 or "Study Group 20" (repeatable).',
+      multiple: true,
+    }),
     kind: Flags.string({
       summary:
         'Only this resolution: deliverable (Res. 105, FG-MV) or requirement (Res. 103, DPI); repeatable. Default: both.',
@@ -58,6 +63,7 @@ export default class Report extends BaseCommand<typeof Report> {
     if (this.flags.date !== undefined && !isIsoDate(this.flags.date)) {
       throw new UsageError(`--date: "${this.flags.date}" is not a date (YYYY-MM-DD)`)
     }
+    checkTarget(this.flags.out, 'folder')
     const date = this.flags.date ?? new Date().toISOString().slice(0, 10)
     const progress = progressBar(process.stderr, 'analysing', this.showProgress())
     const {analysis, warnings, catalogue} = analyseCatalogue(
@@ -81,7 +87,7 @@ export default class Report extends BaseCommand<typeof Report> {
       catalogue: catalogueFacts(catalogue, catalogueHash(catalogue, this.flags.catalogue)),
     }
     const files = await renderReports(analysis, formats, context)
-    writeFilesAtomic(files.map((f) => ({path: join(this.flags.out, f.name), content: f.content})))
+    writeFolderAtomic(this.flags.out, files, (name) => REPORT_FILE_NAME.test(name))
     const view = selectView(analysis, context)
     const coverage = coverageCounts(view.subjects)
     this.info(
@@ -97,9 +103,16 @@ export default class Report extends BaseCommand<typeof Report> {
   }
 }
 
-function parseFormats(text: string): ReportFormat[] {
-  const formats = text
-    .split(',')
+/**
+ * The names of the files a report folder holds, for any study group and format (and the
+ * `sg-<N>.md` of earlier versions): what a new run may replace.
+ */
+const REPORT_FILE_NAME =
+  /^(index\.html|summary\.(md|docx)|(res10[35]-)?sg-\d+\.(md|docx)|report\.json|gaps\.csv|overlaps\.csv)$/
+
+function parseFormats(values: readonly string[]): ReportFormat[] {
+  const formats = values
+    .flatMap((value) => value.split(','))
     .map((f) => f.trim())
     .filter(Boolean)
   for (const f of formats) {

@@ -1,11 +1,12 @@
 import {BaseCommand} from '../cli/base-command.js'
-import {loadCatalogue, formatProblem, type Problem} from '../core/catalogue/index.js'
+import {loadCatalogue, formatProblem, sortProblems, type Problem} from '../core/catalogue/index.js'
+import {checkCatalogueSideFiles} from '../core/workspace.js'
 import {ExitCode} from '../core/errors.js'
 
 export default class Validate extends BaseCommand<typeof Validate> {
   static override summary = 'Check a catalogue and list every problem, one line each.'
   static override description =
-    'Each problem is printed as `file:line: field: what is wrong`. Exits 0 when the catalogue has no errors (warnings allowed), 1 when it has errors.'
+    'Checks every file the other commands read: the entry files, and gapscan.config.yaml, glossary.yaml and decisions.yaml (its subjects and standards against the catalogue) when present. Each problem is printed as `file:line: field: what is wrong`. Exits 0 when there are no errors (warnings allowed), 1 when there are errors, 3 when the catalogue folder cannot be read at all.'
   static override examples = [
     '<%= config.bin %> validate',
     '<%= config.bin %> validate --catalogue my-slice/ --json',
@@ -18,7 +19,12 @@ export default class Validate extends BaseCommand<typeof Validate> {
     files: number
     problems: Problem[]
   }> {
-    const {problems, files} = loadCatalogue(this.flags.catalogue)
+    const loaded = loadCatalogue(this.flags.catalogue)
+    const problems = sortProblems([
+      ...loaded.problems,
+      ...checkCatalogueSideFiles(this.flags.catalogue, loaded.catalogue),
+    ])
+    const {files} = loaded
     const errors = problems.filter((p) => p.severity === 'error').length
     const warnings = problems.length - errors
     if (!this.jsonEnabled()) {

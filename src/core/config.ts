@@ -4,11 +4,11 @@
  */
 import {existsSync} from 'node:fs'
 import {join} from 'node:path'
-import {LineCounter, parseDocument} from 'yaml'
 import {CONFIG_FILE} from './catalogue/files.js'
 import type {Problem} from './catalogue/problems.js'
 import {InputError} from './errors.js'
 import {readTextFile} from './io/read-text.js'
+import {parseYamlOrThrow, yamlToData} from './io/yaml.js'
 import {DEFAULT_SCORING, type ScoringOptions} from './match/index.js'
 import {DEFAULT_WEIGHTS, type FieldWeights} from './text/analyse.js'
 
@@ -62,6 +62,9 @@ export const DEFAULT_CONFIG: GapscanConfig = {
 
 type Plain = Record<string, unknown>
 
+/** Most matches kept per subject (`top`, `match --top`): more is no review list, and costs memory per subject. */
+export const MAX_TOP = 100
+
 /** Loads the config: `path` when given, else `<catalogue>/gapscan.config.yaml` if present, else defaults. */
 export function loadConfig(catalogueDir: string, path?: string, warnings?: Problem[]): GapscanConfig {
   const file = path ?? join(catalogueDir, CONFIG_FILE)
@@ -69,21 +72,13 @@ export function loadConfig(catalogueDir: string, path?: string, warnings?: Probl
     if (path) throw new InputError(`${path}: config file not found`)
     return DEFAULT_CONFIG
   }
-  const lineCounter = new LineCounter()
-  const doc = parseDocument(readTextFile(file, warnings), {uniqueKeys: true, lineCounter})
-  if (doc.errors.length > 0) {
-    const error = doc.errors[0]
-    throw new InputError(
-      `${file}:${lineCounter.linePos(error.pos[0]).line}: malformed YAML: ${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
-    )
-  }
+  const yaml = parseYamlOrThrow(file, readTextFile(file, warnings))
   // Problems name the line of the setting they are about.
   const where = (field: string): string => {
-    const node = doc.getIn(field.split('.'), true) as {range?: [number, number, number]} | undefined
-    const offset = node?.range?.[0]
-    return offset === undefined ? file : `${file}:${lineCounter.linePos(offset).line}`
+    const line = yaml.lineOf(yaml.doc.getIn(field.split('.'), true))
+    return line === 0 ? file : `${file}:${line}`
   }
-  return checkConfig(mergeConfig(DEFAULT_CONFIG, doc.toJS() ?? {}, where, ''), where)
+  return checkConfig(mergeConfig(DEFAULT_CONFIG, yamlToData(yaml) ?? {}, where, ''), where)
 }
 
 /** Deep-merges `override` into `base`, checking every key and type against the defaults. */
@@ -94,7 +89,7 @@ function mergeConfig<T>(base: T, override: unknown, where: (field: string) => st
   const out: Plain = {...(base as Plain)}
   for (const [key, value] of Object.entries(override as Plain)) {
     const field = prefix ? `${prefix}.${key}` : key
-    if (!(key in out)) throw new InputError(`${where(field)}: ${field}: unknown setting`)
+    if (!Object.hasOwn(out, key)) throw new InputError(`${where(field)}: ${field}: unknown setting`)
     const current = out[key]
     if (typeof current === 'object' && current !== null) out[key] = mergeConfig(current, value, where, field)
     else if (typeof value !== typeof current)
@@ -125,7 +120,8 @@ function checkConfig(config: GapscanConfig, where: (field: string) => string): G
     refuse('evidence.partial', 'must not exceed evidence.covered')
   between('overlap.duplicate', config.overlap.duplicate, 0, 1)
   between('overlap.deliverables', config.overlap.deliverables, 0, 1)
-  if (!Number.isInteger(config.top) || config.top < 1) refuse('top', 'must be a whole number of 1 or more')
+  if (!Number.isInteger(config.top) || config.top < 1 || config.top > MAX_TOP)
+    refuse('top', `must be a whole number from 1 to ${MAX_TOP}`)
   notNegative('titleBoost', config.titleBoost)
   for (const field of ['title', 'keywords', 'body', 'terms'] as const)
     notNegative(`weights.${field}`, config.weights[field])

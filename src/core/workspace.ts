@@ -1,12 +1,13 @@
 /** Everything a job needs from a catalogue folder: the catalogue, its config and its glossary. */
 import {existsSync} from 'node:fs'
 import {join} from 'node:path'
-import {GLOSSARY_FILE, LEXICON_FILE} from './catalogue/files.js'
+import {loadDecisions} from './analysis/decisions.js'
+import {CONFIG_FILE, DECISIONS_FILE, GLOSSARY_FILE, LEXICON_FILE} from './catalogue/files.js'
 import {loadValidCatalogue} from './catalogue/index.js'
 import type {Problem} from './catalogue/problems.js'
 import type {Catalogue} from './catalogue/types.js'
 import {loadConfig, type GapscanConfig} from './config.js'
-import {InputError} from './errors.js'
+import {GapscanError, InputError} from './errors.js'
 import {loadGlossary, type Glossary} from './text/glossary.js'
 
 export interface Workspace {
@@ -36,4 +37,38 @@ export function loadWorkspace(
     ? loadGlossary(glossaryPath, fileWarnings, existsSync(lexiconPath) ? lexiconPath : undefined)
     : undefined
   return {catalogue, config, glossary, warnings}
+}
+
+/**
+ * Problems in the files beside the entries that other commands read (config, glossary,
+ * decisions, the last checked against the catalogue's ids): the first problem of each, for
+ * `validate`, so a catalogue it calls valid is one `report` can run on.
+ */
+export function checkCatalogueSideFiles(catalogueDir: string, catalogue: Catalogue): Problem[] {
+  const problems: Problem[] = []
+  const check = (file: string, load: (warnings: Problem[]) => unknown) => {
+    const path = join(catalogueDir, file)
+    if (!existsSync(path)) return
+    try {
+      load(problems)
+    } catch (e) {
+      if (!(e instanceof GapscanError)) throw e
+      problems.push(problemOfMessage(path, e.message))
+    }
+  }
+  check(CONFIG_FILE, (warnings) => loadConfig(catalogueDir, undefined, warnings))
+  check(GLOSSARY_FILE, (warnings) => loadGlossary(join(catalogueDir, GLOSSARY_FILE), warnings))
+  check(DECISIONS_FILE, (warnings) =>
+    loadDecisions(join(catalogueDir, DECISIONS_FILE), catalogue, false, warnings),
+  )
+  return problems
+}
+
+/** An input error's `file:line: rest` message as a problem (line 0 when it names none). */
+function problemOfMessage(file: string, message: string): Problem {
+  const rest = message.startsWith(`${file}:`) ? message.slice(file.length + 1) : message
+  const line = /^(\d+): /.exec(rest)
+  return line
+    ? {severity: 'error', file, line: Number(line[1]), message: rest.slice(line[0].length)}
+    : {severity: 'error', file, line: 0, message: rest.trimStart()}
 }

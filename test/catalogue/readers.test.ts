@@ -85,7 +85,6 @@ describe('readers', () => {
             severity: 'error',
             file: 's.yaml',
             line: 4,
-            field: undefined,
             message: 'malformed YAML: Nested mappings are not allowed in compact mappings',
           },
         ],

@@ -104,7 +104,7 @@ describe('gapscan catalogue', () => {
   it('refuses a missing folder with a one-line error and exit code 3', async () => {
     const {stderr, error} = await catalogue('--catalogue', 'test/fixtures/no-such-catalogue')
     assert.equal(error?.oclif?.exit, 3)
-    assert.equal(stderr, 'error: test/fixtures/no-such-catalogue: cannot read catalogue: no such folder\n')
+    assert.equal(stderr, 'error: test/fixtures/no-such-catalogue: cannot read catalogue: folder not found\n')
   })
 
   it('--json reports the error as JSON with its exit code', async () => {

@@ -83,10 +83,11 @@ describe('gapscan explain', () => {
     assert.equal(error?.oclif?.exit, 2)
     assert.equal(stdout, '')
     assert.equal(stderr, `error: ${message}\n`)
-    // With --json the error is a JSON object on stdout.
+    // A usage error is the same line on stderr with --json, and nothing on stdout.
     const json = await explain('--catalogue', FIXTURE, 'FGMV-01', 'Y.9990', '--json')
     assert.equal(json.error?.oclif?.exit, 2)
-    assert.deepEqual(JSON.parse(json.stdout), {error: {message, exitCode: 2}})
+    assert.equal(json.stdout, '')
+    assert.equal(json.stderr, `error: ${message}\n`)
   })
 
   it('with withdrawn standards in the catalogue, explain scores equal match scores', async () => {

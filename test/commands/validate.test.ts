@@ -78,11 +78,11 @@ describe('gapscan validate', () => {
     assert.equal(result?.valid, true)
   })
 
-  it('reports a missing folder as one problem and exits 1', async () => {
+  it('reports a missing folder on one line and exits 3 (an input error, as the README says)', async () => {
     const {stdout, stderr} = await validate('--catalogue', 'test/fixtures/no-such-catalogue')
-    assert.equal(process.exitCode, 1)
-    assert.equal(stdout, 'test/fixtures/no-such-catalogue: cannot read catalogue: no such folder\n')
-    assert.equal(stderr, 'test/fixtures/no-such-catalogue: invalid: 0 files, 1 errors, 0 warnings\n')
+    assert.equal(process.exitCode, 3)
+    assert.equal(stdout, '')
+    assert.equal(stderr, 'error: test/fixtures/no-such-catalogue: cannot read catalogue: folder not found\n')
   })
 
   it('--json prints the result as JSON on stdout and nothing on stderr', async () => {

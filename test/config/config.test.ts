@@ -53,10 +53,13 @@ describe('config (gapscan.config.yaml)', () => {
     )
     assert.equal(errorOf('weights: 3\n'), '<dir>/gapscan.config.yaml:1: weights: must be a mapping')
     // Right type, wrong value.
-    assert.equal(errorOf('top: 0\n'), '<dir>/gapscan.config.yaml:1: top: must be a whole number of 1 or more')
+    assert.equal(
+      errorOf('top: 0\n'),
+      '<dir>/gapscan.config.yaml:1: top: must be a whole number from 1 to 100',
+    )
     assert.equal(
       errorOf('top: 2.5\n'),
-      '<dir>/gapscan.config.yaml:1: top: must be a whole number of 1 or more',
+      '<dir>/gapscan.config.yaml:1: top: must be a whole number from 1 to 100',
     )
     assert.equal(
       errorOf('thresholds:\n  covered: 1.5\n'),

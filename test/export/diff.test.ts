@@ -153,7 +153,10 @@ describe('export/diff', () => {
     })
 
     it('a missing file, or a file that is not an export', () => {
-      assert.match(errorOf(() => loadSnapshot(fixture('nope.csv'))).message, /nope\.csv: cannot read: ENOENT/)
+      assert.match(
+        errorOf(() => loadSnapshot(fixture('nope.csv'))).message,
+        /nope\.csv: cannot read: file not found \(ENOENT\)/,
+      )
       assert.match(
         errorOf(() => loadSnapshot(fixture('../catalogue/small/subjects.csv'))).message,
         /subjects\.csv:1: id: not a gapscan TSAG export/,

@@ -73,6 +73,24 @@ describe('export/tsag', () => {
     assert.deepEqual(second.slice(6, 10), ['', '0.0000', '', ''])
   })
 
+  it('writes scores with a decimal comma when asked, and only the scores', () => {
+    const plain = tsagRows(sample(), '2025-03-01')
+    const comma = tsagRows(sample(), '2025-03-01', {decimalComma: true})
+    const scoreAt = TSAG_COLUMNS.indexOf('best_score')
+    assert.deepEqual(
+      comma.slice(1).map((row) => row[scoreAt]),
+      ['0,2900', '0,0000'],
+    )
+    for (let i = 0; i < plain.length; i++) {
+      assert.deepEqual(
+        comma[i].filter((_, j) => j !== scoreAt || i === 0),
+        plain[i].filter((_, j) => j !== scoreAt || i === 0),
+      )
+    }
+    // With ';' as delimiter a decimal comma needs no quoting.
+    assert.ok(toCsv(comma, {delimiter: ';'}).split('\r\n')[1].includes(';0,2900;'))
+  })
+
   it('neutralises ids and titles and quotes per RFC 4180 in the CSV', () => {
     const csv = toCsv(tsagRows(sample(), '2025-03-01'))
     const lines = csv.split('\r\n')

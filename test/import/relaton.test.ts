@@ -235,7 +235,7 @@ describe('import: relaton', () => {
       const link = join(base, 'in', 'gone.yaml')
       symlinkSync(join(base, 'nowhere.yaml'), link)
       const read = readRelatonFiles([join(base, 'in')])
-      assert.deepEqual(read.problems.map(formatProblem), [`${link}: cannot read: ENOENT`])
+      assert.deepEqual(read.problems.map(formatProblem), [`${link}: cannot read: file not found (ENOENT)`])
       assert.deepEqual(read.records.length, readRelatonFiles([join(FIXTURES, 'relaton')]).records.length)
     } finally {
       rmSync(base, {recursive: true, force: true})

@@ -44,7 +44,10 @@ describe('io: reading text input files', () => {
     assert.throws(
       () => readTextFile(join(dir, 'none.yaml')),
       (e: unknown) => {
-        return e instanceof InputError && e.message === `${join(dir, 'none.yaml')}: cannot read: ENOENT`
+        return (
+          e instanceof InputError &&
+          e.message === `${join(dir, 'none.yaml')}: cannot read: file not found (ENOENT)`
+        )
       },
     )
     const binary = join(dir, 'bin.yaml')

@@ -148,7 +148,7 @@ describe('text: loadGlossary', () => {
     const path = write('nolist.yaml', 'concepts: 3\n')
     failsWith(path, `${path}:1: concepts: expected a list of concepts`)
     const missing = join(dir, 'missing.yaml')
-    failsWith(missing, `${missing}: cannot read: ENOENT`)
+    failsWith(missing, `${missing}: cannot read: file not found (ENOENT)`)
   })
 })
 

@@ -4,8 +4,9 @@
  * results on every run; reports show both.
  */
 import {existsSync} from 'node:fs'
-import {isMap, isScalar, isSeq, LineCounter, parseDocument, type Node} from 'yaml'
+import {isMap, isScalar, isSeq, type Node} from 'yaml'
 import {readTextFile} from '../io/read-text.js'
+import {parseYamlOrThrow} from '../io/yaml.js'
 import type {Catalogue} from '../catalogue/types.js'
 import type {Problem} from '../catalogue/problems.js'
 import {InputError} from '../errors.js'
@@ -40,19 +41,7 @@ export function loadDecisions(
     if (required) throw new InputError(`${path}: decisions file not found`)
     return []
   }
-  const lineCounter = new LineCounter()
-  const doc = parseDocument(readTextFile(path, warnings), {
-    lineCounter,
-    schema: 'failsafe',
-    uniqueKeys: true,
-  })
-  const lineOf = (node: Node | null | undefined) =>
-    node?.range ? lineCounter.linePos(node.range[0]).line : 0
-  if (doc.errors.length > 0) {
-    throw new InputError(
-      `${path}:${lineCounter.linePos(doc.errors[0].pos[0]).line}: malformed YAML: ${doc.errors[0].message.split('\n')[0]}`,
-    )
-  }
+  const {doc, lineOf} = parseYamlOrThrow(path, readTextFile(path, warnings), {failsafe: true})
   if (doc.contents === null) return []
   const list = isMap(doc.contents) ? doc.contents.get('decisions', true) : undefined
   // `decisions:` with nothing under it (all items commented out) is an empty list.

@@ -8,9 +8,11 @@ import {basename, dirname, relative} from 'node:path'
 import {readText} from '../io/read-text.js'
 import {walkFolder} from '../io/walk.js'
 import {RESERVED_FILES} from './files.js'
-import {sortProblems, type Problem} from './problems.js'
+import {InputError} from '../errors.js'
+import {describeFsError} from '../io/fs-error.js'
+import {oneLine, sortProblems, type Problem} from './problems.js'
 import {formatOf, readRecords, type ParsedFile} from './readers.js'
-import {isEntryKind, parseEntry} from './schema.js'
+import {idKey, isEntryKind, parseEntry} from './schema.js'
 import {
   ENTRY_KINDS,
   type Catalogue,
@@ -113,18 +115,17 @@ export function entriesOf(
   return {entries, problems}
 }
 
+/** Loads the catalogue under `dir`; a folder that cannot be read at all is an InputError (exit 3). */
 export function loadCatalogue(dir: string): LoadResult {
   let listing: {files: string[]; problems: Problem[]}
   try {
-    if (!statSync(dir).isDirectory()) throw new Error('not a folder')
+    if (!statSync(dir).isDirectory())
+      throw new InputError(`${oneLine(dir)}: cannot read catalogue: not a folder`)
     listing = listCatalogueFiles(dir)
   } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such folder' : (e as Error).message
-    return {
-      catalogue: emptyCatalogue(),
-      problems: [{severity: 'error', file: dir, line: 0, message: `cannot read catalogue: ${reason}`}],
-      files: [],
-    }
+    if (e instanceof InputError) throw e
+    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'folder not found' : describeFsError(e)
+    throw new InputError(`${oneLine(dir)}: cannot read catalogue: ${reason}`)
   }
   const problems = [...listing.problems]
   const entries: Entry[] = []
@@ -155,18 +156,20 @@ export function assemble(entries: Entry[], problems: Problem[]): Catalogue {
     'study-group': new Map(),
   }
   for (const entry of entries) {
-    const first = seen[entry.kind].get(entry.id)
+    const key = idKey(entry.id)
+    const first = seen[entry.kind].get(key)
     if (first) {
+      const same = first.id === entry.id ? '' : ` as "${first.id}": ids differ only in case or Unicode form`
       problems.push({
         severity: 'error',
         file: entry.origin.file,
         line: entry.origin.line,
         field: 'id',
-        message: `duplicate ${entry.kind} id "${entry.id}" (first at ${first.origin.file}:${first.origin.line})`,
+        message: `duplicate ${entry.kind} id "${entry.id}" (first at ${first.origin.file}:${first.origin.line}${same})`,
       })
       continue
     }
-    seen[entry.kind].set(entry.id, entry)
+    seen[entry.kind].set(key, entry)
     switch (entry.kind) {
       case 'deliverable':
         catalogue.deliverables.push(entry)

@@ -4,12 +4,18 @@
  * Readers never throw for bad content: they return problems.
  */
 import {parse as parseCsv, CsvError} from 'csv-parse/sync'
-import {isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node} from 'yaml'
+import {isAlias, isMap, isScalar, isSeq, type Document, type Node} from 'yaml'
+import {JsonError, parseJson} from '../io/json.js'
+import {parseYaml} from '../io/yaml.js'
 import type {Problem} from './problems.js'
 
 export type RawValue = string | RawValue[] | {[key: string]: RawValue}
 
 export interface RawRecord {
+  /**
+   * Built with own properties only (Object.fromEntries, JSON.parse), never by assignment, so any
+   * text, `__proto__` included, is an ordinary field name.
+   */
   values: Record<string, RawValue>
   /** Line of the record's first line. */
   line: number
@@ -54,46 +60,36 @@ function error(file: string, line: number, message: string, field?: string): Pro
 
 /** `{kind, entries: [...]}` documents. The failsafe schema keeps every scalar a string (`010` stays `010`). */
 function readYaml(file: string, text: string): ParsedFile {
-  const lineCounter = new LineCounter()
-  const doc = parseDocument(text, {lineCounter, schema: 'failsafe', uniqueKeys: true, prettyErrors: false})
-  const lineAt = (offset: number | undefined) => (offset === undefined ? 0 : lineCounter.linePos(offset).line)
-  if (doc.errors.length > 0) {
-    return {
-      records: [],
-      problems: doc.errors.map((e) =>
-        error(file, lineAt(e.pos[0]), `malformed YAML: ${firstLine(e.message)}`),
-      ),
-    }
-  }
+  const {yaml, problems: parseProblems} = parseYaml(file, text, {failsafe: true})
+  if (!yaml) return {records: [], problems: parseProblems}
+  const {doc, lineOf} = yaml
   const root = doc.contents
   if (!isMap(root)) {
-    return {records: [], problems: [error(file, lineAt(root?.range?.[0]) || 1, notCatalogue)]}
+    return {records: [], problems: [error(file, lineOf(root) || 1, notCatalogue)]}
   }
   const kindNode = root.get('kind', true)
   const entries = root.get('entries', true)
   if (!isSeq(entries)) {
-    const line = lineAt((entries as Node | undefined)?.range?.[0] ?? root.range?.[0])
+    const line = lineOf(entries ?? root)
     return {records: [], problems: [error(file, line || 1, notCatalogue, 'entries')]}
   }
   const problems: Problem[] = []
   const records: RawRecord[] = []
   for (const item of entries.items) {
-    const line = lineAt((item as Node).range?.[0])
+    const line = lineOf(item)
     if (!isMap(item)) {
       problems.push(error(file, line, 'each entry must be a mapping of field: value'))
       continue
     }
-    const values: Record<string, RawValue> = {}
-    const fieldLines: Record<string, number> = {}
-    for (const pair of item.items) {
-      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key)
-      values[key] = toRaw(pair.value as Node | null, doc)
-      fieldLines[key] = lineAt((pair.key as Node | null)?.range?.[0]) || line
-    }
+    const keys = item.items.map((pair) => (isScalar(pair.key) ? String(pair.key.value) : String(pair.key)))
+    const values = Object.fromEntries(
+      item.items.map((pair, i) => [keys[i], toRaw(pair.value as Node | null, doc)]),
+    )
+    const fieldLines = Object.fromEntries(item.items.map((pair, i) => [keys[i], lineOf(pair.key) || line]))
     records.push({values, line, fieldLines})
   }
   const kind = isScalar(kindNode) ? String(kindNode.value) : undefined
-  return {kind, kindLine: lineAt(kindNode?.range?.[0]), records, problems}
+  return {kind, kindLine: lineOf(kindNode), records, problems}
 }
 
 const notCatalogue = 'not a catalogue file: expected a mapping with `kind` and an `entries` list'
@@ -109,10 +105,12 @@ function toRaw(node: Node | null, doc: Document): RawValue {
   }
   if (isSeq(node)) return node.items.map((n) => toRaw(n as Node, doc))
   if (isMap(node)) {
-    const out: Record<string, RawValue> = {}
-    for (const pair of node.items)
-      out[String(isScalar(pair.key) ? pair.key.value : pair.key)] = toRaw(pair.value as Node, doc)
-    return out
+    return Object.fromEntries(
+      node.items.map((pair) => [
+        String(isScalar(pair.key) ? pair.key.value : pair.key),
+        toRaw(pair.value as Node, doc),
+      ]),
+    )
   }
   return String(node)
 }
@@ -127,13 +125,16 @@ function readJsonLines(file: string, text: string): ParsedFile {
     if (source === '') continue
     let value: unknown
     try {
-      value = JSON.parse(source)
+      value = parseJson(source)
     } catch (e) {
+      const message = (e as Error).message
       problems.push(
         error(
           file,
           i + 1,
-          `malformed JSON: ${(e as Error).message.replace(/ in JSON at position \d+.*$/, '')}`,
+          e instanceof JsonError
+            ? message
+            : `malformed JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`,
         ),
       )
       continue
@@ -183,7 +184,12 @@ function readCsv(file: string, text: string): ParsedFile {
   let columns: string[] = []
   try {
     rows = parseCsv(normalised, {
-      columns: (header: string[]) => (columns = header.map((name) => name.trim())),
+      // csv-parse fills records by assignment, which would make a `__proto__` column set the
+      // record's prototype: it gets positions as keys, and the records are rebuilt below.
+      columns: (header: string[]) => {
+        columns = header.map((name) => name.trim())
+        return header.map((_, i) => `c${i}`)
+      },
       bom: true,
       info: true,
       skip_empty_lines: true,
@@ -194,10 +200,10 @@ function readCsv(file: string, text: string): ParsedFile {
     return {records: [], problems: [error(file, line, `malformed CSV: ${firstLine((e as Error).message)}`)]}
   }
   const records = rows.map(({record, info}) => {
+    const cells = columns.map((_, i) => record[`c${i}`] ?? '')
     // csv-parse reports the record's last line; quoted newlines push it past the first.
-    const inner = Object.values(record).reduce((n, v) => n + (v.match(/\n/g)?.length ?? 0), 0)
-    const values: Record<string, RawValue> = {}
-    for (const [key, v] of Object.entries(record)) values[key] = v
+    const inner = cells.reduce((n, v) => n + (v.match(/\n/g)?.length ?? 0), 0)
+    const values = Object.fromEntries(columns.map((name, i) => [name, cells[i]]))
     return {values, line: info.lines - inner, fieldLines: {}}
   })
   return {records, problems: [], columns}

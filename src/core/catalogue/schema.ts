@@ -2,6 +2,7 @@
  * Field rules per entry kind: turns a raw record into a typed entry, or into problems that name
  * the field. Catalogue files use snake_case field names; the typed model uses camelCase.
  */
+import {InputError} from '../errors.js'
 import type {Problem} from './problems.js'
 import type {RawRecord, RawValue} from './readers.js'
 import {
@@ -55,6 +56,51 @@ const HAS_SUSPECT = /[^\u0020-\u007e\u00a0-\u02ff]/
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/
 const CONTROL_ALL = new RegExp(CONTROL.source, 'g')
+// An id is one line: no tab, newline or other control character at all.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const ID_CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/
+
+/**
+ * The form in which ids are compared for uniqueness: Unicode NFC, case-folded (upper then lower
+ * case, so `ß` and `SS` fold alike). `Y.4600` and `y.4600`, or an `é` typed as one character
+ * and as `e` + accent, are the same id.
+ */
+export function idKey(id: string): string {
+  return id.normalize('NFC').toUpperCase().toLowerCase().normalize('NFC')
+}
+
+/**
+ * A field value as one trimmed text: the text, or why it is not one (a list or mapping, or
+ * empty). Every reader of text fields (entries, subjects, gold pairs) decides with this.
+ */
+export function textValue(
+  value: RawValue | undefined,
+): {text: string} | {problem: keyof typeof TEXT_PROBLEMS} {
+  if (value === undefined) return {problem: 'missing'}
+  if (typeof value !== 'string') return {problem: 'notText'}
+  const text = value.trim()
+  return text === '' ? {problem: 'empty'} : {text}
+}
+
+const TEXT_PROBLEMS = {
+  missing: 'required field is missing',
+  empty: 'must not be empty',
+  notText: 'must be a single text value, not a list or mapping',
+}
+
+/** A required text field of a record in a file whose first problem stops the job (subjects, gold pairs). */
+export function requiredText(path: string, record: RawRecord, name: string): string {
+  const value = textValue(record.values[name])
+  if ('text' in value) return value.text
+  throw new InputError(
+    `${path}:${record.fieldLines[name] ?? record.line}: ${name}: ${TEXT_PROBLEMS[value.problem]}`,
+  )
+}
+
+/** Why `id` is not acceptable as an id, or undefined: one line, no control characters. */
+export function idProblem(id: string): string | undefined {
+  return ID_CONTROL.test(id) ? 'must be one line without tabs or control characters' : undefined
+}
 
 /**
  * Text as importers store it: the control and bidi-override characters this schema refuses, and
@@ -91,20 +137,12 @@ class FieldReader {
   }
 
   text(field: string, opts: {required?: boolean; max?: number} = {}): string | undefined {
-    const value = this.raw(field)
-    if (value === undefined) {
-      if (opts.required) this.fail(field, 'required field is missing')
+    const value = textValue(this.raw(field))
+    if ('problem' in value) {
+      if (value.problem === 'notText' || opts.required) this.fail(field, TEXT_PROBLEMS[value.problem])
       return undefined
     }
-    if (typeof value !== 'string') {
-      this.fail(field, 'must be a single text value, not a list or mapping')
-      return undefined
-    }
-    const trimmed = value.trim()
-    if (trimmed === '') {
-      if (opts.required) this.fail(field, 'must not be empty')
-      return undefined
-    }
+    const trimmed = value.text
     if (HAS_SUSPECT.test(trimmed) && CONTROL.test(trimmed)) {
       this.fail(field, 'contains control or bidirectional-override characters')
       return undefined
@@ -115,6 +153,18 @@ class FieldReader {
       return undefined
     }
     return trimmed
+  }
+
+  /** An id: required text on one line, stored in Unicode NFC so every reader compares alike. */
+  id(): string | undefined {
+    const id = this.text('id', {required: true})
+    if (id === undefined) return undefined
+    const problem = idProblem(id)
+    if (problem) {
+      this.fail('id', problem)
+      return undefined
+    }
+    return id.normalize('NFC')
   }
 
   /** A list, written as a YAML/JSON list or as `;`-separated text (CSV). */
@@ -277,7 +327,7 @@ export function parseEntry(file: string, record: RawRecord, kind: EntryKind): Pa
     Object.keys(record.fieldLines).length > 0
       ? {file, line: record.line, fieldLines: record.fieldLines}
       : {file, line: record.line}
-  const id = f.text('id', {required: true})
+  const id = f.id()
   const keywords = f.list('keywords')
   const sourceUrl = f.text('source_url')
   // Only the small kinds spread a shared base; standards (tens of thousands) are built directly,

@@ -7,6 +7,7 @@ import {formatProblem, type Problem} from './problems.js'
 import {entriesOf, UNSUPPORTED_FILE_TYPE} from './load.js'
 import {readTextFile} from '../io/read-text.js'
 import {formatOf, readRecords, type ParsedFile} from './readers.js'
+import {idKey, idProblem, requiredText} from './schema.js'
 import type {MatchSubject} from '../match/matcher.js'
 import {entryBody, subjectsOf, type Catalogue, type Subject} from './types.js'
 
@@ -44,20 +45,20 @@ function minimalSubjects(path: string, parsed: ParsedFile): MatchSubject[] {
   if (parsed.records.length === 0) throw new InputError(`${path}: no subjects found`)
   const seen = new Map<string, number>()
   return parsed.records.map((record) => {
-    const id = typeof record.values.id === 'string' ? record.values.id.trim() : ''
-    const body = typeof record.values.text === 'string' ? record.values.text.trim() : ''
-    if (!id) throw new InputError(`${path}:${record.line}: id: required field is missing`)
-    if (!body) throw new InputError(`${path}:${record.line}: text: must not be empty`)
-    checkUnique(path, id, record.line, seen)
-    return {id, kind: 'text', title: '', body}
+    const id = requiredText(path, record, 'id')
+    const problem = idProblem(id)
+    if (problem) throw new InputError(`${path}:${record.line}: id: ${problem}`)
+    const body = requiredText(path, record, 'text')
+    checkUnique(path, id.normalize('NFC'), record.line, seen)
+    return {id: id.normalize('NFC'), kind: 'text', title: '', body}
   })
 }
 
 function checkUnique(path: string, id: string, line: number, seen: Map<string, number>): void {
-  const first = seen.get(id)
+  const first = seen.get(idKey(id))
   if (first !== undefined)
     throw new InputError(`${path}:${line}: id: duplicate subject id "${id}" (first at line ${first})`)
-  seen.set(id, line)
+  seen.set(idKey(id), line)
 }
 
 /** The subjects a command scores: those in `file` when given (its warnings to `warnings`), else the catalogue's own. */

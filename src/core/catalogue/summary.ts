@@ -18,14 +18,19 @@ export interface CatalogueSummary {
   byFile: Record<string, number>
 }
 
+/**
+ * Counts are keyed by user data (an organisation, a building block, a file name), so they start
+ * as null-prototype objects: an organisation named `constructor` or `__proto__` is counted like
+ * any other.
+ */
 export function summariseCatalogue(catalogue: Catalogue): CatalogueSummary {
-  const bySg: CatalogueSummary['bySg'] = {}
+  const bySg: CatalogueSummary['bySg'] = Object.create(null)
   const sgRow = (n: number) =>
     (bySg[`SG${n}`] ??= {standards: 0, inForce: 0, underStudy: 0, deliverables: 0, questions: 0})
   for (const group of [...catalogue.studyGroups].sort((a, b) => a.number - b.number))
     sgRow(group.number).questions = group.questions.length
-  const byOrg: Record<string, number> = {}
-  const byStatus: Record<string, number> = {}
+  const byOrg: Record<string, number> = Object.create(null)
+  const byStatus: Record<string, number> = Object.create(null)
   for (const standard of catalogue.standards) {
     byOrg[standard.org] = (byOrg[standard.org] ?? 0) + 1
     byStatus[standard.status] = (byStatus[standard.status] ?? 0) + 1
@@ -37,11 +42,11 @@ export function summariseCatalogue(catalogue: Catalogue): CatalogueSummary {
     }
   }
   for (const deliverable of catalogue.deliverables) for (const sg of deliverable.sgs) sgRow(sg).deliverables++
-  const byBuildingBlock: Record<string, number> = {}
+  const byBuildingBlock: Record<string, number> = Object.create(null)
   for (const requirement of catalogue.requirements) {
     byBuildingBlock[requirement.buildingBlock] = (byBuildingBlock[requirement.buildingBlock] ?? 0) + 1
   }
-  const byFile: Record<string, number> = {}
+  const byFile: Record<string, number> = Object.create(null)
   for (const entry of [
     ...catalogue.deliverables,
     ...catalogue.requirements,

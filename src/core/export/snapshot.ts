@@ -5,9 +5,11 @@
  */
 import {extname} from 'node:path'
 import {CsvError, parse as parseCsv} from 'csv-parse/sync'
-import {LineCounter, parseDocument} from 'yaml'
 import {SCHEMA_VERSION, type Analysis} from '../analysis/analyse.js'
+import {idKey} from '../catalogue/schema.js'
+import {JsonError, parseJson} from '../io/json.js'
 import {readTextFile} from '../io/read-text.js'
+import {parseYaml} from '../io/yaml.js'
 import {compareText, formatProblem, type Problem} from '../catalogue/problems.js'
 import {InputError} from '../errors.js'
 import {COVERAGE_STATUSES, type CoverageStatus} from '../match/matcher.js'
@@ -96,9 +98,7 @@ function jsonErrorLine(text: string, message: string): number {
   if (position) return lineAt(text, Number(position[1]))
   if (/end of JSON input/.test(message)) return lineAt(text, text.length)
   // Node 20 names no position for some errors; the YAML parser (JSON is YAML) usually finds it.
-  const lineCounter = new LineCounter()
-  const doc = parseDocument(text, {lineCounter})
-  return doc.errors.length > 0 ? lineCounter.linePos(doc.errors[0].pos[0]).line : 0
+  return parseYaml('', text).problems[0]?.line ?? 0
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -111,8 +111,9 @@ function isCoverage(value: unknown): value is CoverageStatus {
 function parseReport(text: string, file: string): Snapshot {
   let data: unknown
   try {
-    data = JSON.parse(text)
+    data = parseJson(text)
   } catch (e) {
+    if (e instanceof JsonError) fail(file, 1, undefined, e.message)
     fail(
       file,
       jsonErrorLine(text, (e as Error).message),
@@ -144,8 +145,8 @@ function parseReport(text: string, file: string): Snapshot {
     // Found only for an error message: a search of the whole text per subject made reading a
     // large report quadratic (2,000 subjects: 12 s).
     const line = () => lineOfKey(text, 'id', id)
-    if (seen.has(id)) fail(file, line(), `${where}.id`, `duplicate subject "${id}"`)
-    seen.add(id)
+    if (seen.has(idKey(id))) fail(file, line(), `${where}.id`, `duplicate subject "${id}"`)
+    seen.add(idKey(id))
     if (!isCoverage(item.coverage)) {
       fail(
         file,
@@ -223,8 +224,8 @@ function parseTsagCsv(text: string, file: string): Snapshot {
     const cell = (at: number) => (at < 0 ? '' : restoreCell(record[at] ?? ''))
     const id = cell(idAt).trim()
     if (id === '') fail(file, line, 'id', 'required field is missing')
-    if (seen.has(id)) fail(file, line, 'id', `duplicate subject "${id}"`)
-    seen.add(id)
+    if (seen.has(idKey(id))) fail(file, line, 'id', `duplicate subject "${id}"`)
+    seen.add(idKey(id))
     const coverage = cell(coverageAt).trim()
     if (!isCoverage(coverage))
       fail(file, line, 'coverage', `"${coverage}" is not one of ${COVERAGE_STATUSES.join(', ')}`)

@@ -73,9 +73,19 @@ export function formatSgs(sgs: readonly number[]): string {
 
 const yesNo = (flag: boolean): string => (flag ? 'yes' : 'no')
 
+export interface TsagOptions {
+  /**
+   * Write best_score with a decimal comma (`0,3173`), for spreadsheets in locales where the comma
+   * is the decimal separator (they read `0.3173` as text). Off by default, so existing exports
+   * keep their bytes.
+   */
+  decimalComma?: boolean
+}
+
 /** The cells of one subject, in {@link TSAG_COLUMNS} order. */
-export function tsagRow(subject: SubjectAnalysis, runDate: string): string[] {
+export function tsagRow(subject: SubjectAnalysis, runDate: string, options: TsagOptions = {}): string[] {
   const live = liveMatches(subject.matches)
+  const score = formatScore(Math.max(0, ...live.map((m) => m.score)))
   const cells: Record<TsagColumn, string> = {
     id: subject.id,
     kind: subject.kind,
@@ -87,7 +97,7 @@ export function tsagRow(subject: SubjectAnalysis, runDate: string): string[] {
       .slice(0, TSAG_BEST_STANDARDS)
       .map((m) => m.id)
       .join(';'),
-    best_score: formatScore(Math.max(0, ...live.map((m) => m.score))),
+    best_score: options.decimalComma ? score.replace('.', ',') : score,
     responsible_sgs: formatSgs(subject.responsible.sgs),
     questions: subject.responsible.questions.join(';'),
     overlap_multiple_sgs: yesNo(subject.overlaps.multipleSgs),
@@ -116,7 +126,7 @@ function routingCells(
  * The TSAG export as rows: the header ({@link TSAG_COLUMNS}) first, then one row per subject in
  * the analysis' order (the catalogue's). Pass the result to `toCsv`.
  */
-export function tsagRows(analysis: Analysis, runDate: string): string[][] {
+export function tsagRows(analysis: Analysis, runDate: string, options: TsagOptions = {}): string[][] {
   if (!isIsoDate(runDate)) throw new RangeError(`run date "${runDate}" is not a date (YYYY-MM-DD)`)
-  return [[...TSAG_COLUMNS], ...analysis.subjects.map((s) => tsagRow(s, runDate))]
+  return [[...TSAG_COLUMNS], ...analysis.subjects.map((s) => tsagRow(s, runDate, options))]
 }

@@ -1,7 +1,7 @@
 /**
  * Importing catalogue entries from a spreadsheet export (CSV). `--map field=Column,...` names the
  * column that holds each catalogue field; a field that is not mapped is read from the column of
- * the same name, if there is one. Every row is validated with the catalogue schema; problems name
+ * the same name, if there is one. Column names match whatever their case. Every row is validated with the catalogue schema; problems name
  * `file:line: field`.
  */
 import type {Problem} from '../catalogue/problems.js'
@@ -41,8 +41,13 @@ export function importCsv(file: string, text: string, kind: EntryKind, map: Colu
   const problems: Problem[] = [...parsed.problems]
   if (parsed.problems.some((p) => p.severity === 'error')) return {entries: [], problems}
   const header = parsed.columns ?? []
+  // Spreadsheet headers are written by hand: "Summary", "summary" and "SUMMARY" are one column.
+  const columnNamed = new Map<string, string>()
+  for (const name of header)
+    if (!columnNamed.has(name.toLowerCase())) columnNamed.set(name.toLowerCase(), name)
+  const columnOf = (name: string) => columnNamed.get(name.toLowerCase())
   for (const [field, column] of Object.entries(map)) {
-    if (!header.includes(column)) {
+    if (columnOf(column) === undefined) {
       problems.push({
         severity: 'error',
         file,
@@ -59,7 +64,8 @@ export function importCsv(file: string, text: string, kind: EntryKind, map: Colu
     const values: Record<string, RawValue> = {}
     for (const field of FIELDS[kind]) {
       if (field === 'kind') continue
-      const value = record.values[map[field] ?? field]
+      const column = columnOf(map[field] ?? field)
+      const value = column === undefined ? undefined : record.values[column]
       if (value !== undefined && value !== '') values[field] = value
     }
     const raw: RawRecord = {values, line: record.line, fieldLines: {}}

@@ -8,7 +8,7 @@
  * branch | commit`), the URL pins that commit; otherwise it is the file's path on the `main`
  * branch of `GovStackWorkingGroup/bb-<building-block>`.
  */
-import {existsSync, readFileSync} from 'node:fs'
+import {existsSync} from 'node:fs'
 import {basename, dirname, join} from 'node:path'
 import type {Problem} from '../catalogue/problems.js'
 import type {RawValue} from '../catalogue/readers.js'
@@ -101,7 +101,8 @@ export function sourceUrl(sourceFile: string, source?: GovstackSource): string {
 export function readSourcesTable(path: string): Map<string, GovstackSource> {
   const out = new Map<string, GovstackSource>()
   if (!existsSync(path)) return out
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
+  const {text} = readText(path)
+  for (const line of (text ?? '').split('\n')) {
     const cells = line.split('|').map((c) => c.trim().replace(/^`|`$/g, ''))
     // ['', local, repo, path, branch, commit, …]
     if (cells.length < 6 || !cells[1].endsWith('.md') || !/^[\w.-]+\/[\w.-]+$/.test(cells[2])) continue

@@ -1,8 +1,10 @@
 /**
  * Merging imported entries into an existing catalogue file, and writing catalogue files.
  *
- * - Entries are matched by kind + id. An imported entry replaces the existing one, except that the
- *   hand-written fields the import does not carry (summary, keywords, question) are kept.
+ * - Entries are matched by kind + id. An imported entry replaces the existing one, except that
+ *   every field the import does not carry (none, or an empty list) keeps its existing value:
+ *   an importer must never lose what a person wrote (a curated summary, keywords, Question, a
+ *   deliverable's study groups or working group).
  * - Existing entries that the import does not mention are kept as they are.
  * - Counts: `added` (new ids), `updated` (existing ids whose fields changed), `unchanged`, and
  *   `withdrawn` (existing ids whose status changed to withdrawn in this import — counted there,
@@ -10,12 +12,12 @@
  * - Order: by id in natural order (`Y.4600` < `Y.4900` < `Y.41000`, `H.770` < `H.770.1`), so
  *   the output does not depend on input order and a second identical import writes the same bytes.
  */
-import {existsSync, readFileSync} from 'node:fs'
 import {stringify} from 'yaml'
 import {compareText} from '../catalogue/problems.js'
 import {FIELDS} from '../catalogue/schema.js'
 import type {Entry, EntryKind} from '../catalogue/types.js'
-import {writeFileAtomic} from '../io/atomic-write.js'
+import {checkTarget, writeFileAtomic} from '../io/atomic-write.js'
+import {readRegularFile} from '../io/read-text.js'
 
 export interface ImportCounts {
   added: number
@@ -32,8 +34,8 @@ export function formatCounts(c: ImportCounts): string {
   return `added ${c.added}, updated ${c.updated}, unchanged ${c.unchanged}, withdrawn ${c.withdrawn}`
 }
 
-/** Fields an import keeps from the existing entry when the imported one has none. */
-const HAND_WRITTEN_FIELDS = ['summary', 'keywords', 'question'] as const
+/** What says where an entry was read, not what it is: never carried over. */
+const NOT_CONTENT = new Set(['origin'])
 
 export interface MergeResult {
   entries: Entry[]
@@ -76,7 +78,8 @@ function keyOf(entry: Entry): string {
 function keepHandWritten(old: Entry, incoming: Entry): Entry {
   const out: Record<string, unknown> = {...incoming}
   const previous = old as unknown as Record<string, unknown>
-  for (const field of HAND_WRITTEN_FIELDS) {
+  for (const field of Object.keys(previous)) {
+    if (NOT_CONTENT.has(field)) continue
     const value = out[field]
     const missing = value === undefined || (Array.isArray(value) && value.length === 0)
     const kept = previous[field]
@@ -195,7 +198,8 @@ function commentLines(text: string): string {
 
 /** Writes `content` atomically unless the file already holds exactly these bytes. Returns whether it wrote. */
 export function writeIfChanged(path: string, content: string): boolean {
-  if (existsSync(path) && readFileSync(path, 'utf8') === content) return false
+  // Checked before reading: a pipe or device as the target must be refused, not read (it blocks).
+  if (checkTarget(path, 'file') && readRegularFile(path).toString('utf8') === content) return false
   writeFileAtomic(path, content)
   return true
 }

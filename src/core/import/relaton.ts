@@ -22,12 +22,12 @@
  *   abstract becomes `summary`; otherwise only facts are kept plus up to 8 key terms drawn from the
  *   abstract (`keywords`) and its content words as an unordered bag (`derived_terms`).
  */
-import {parse as parseYaml} from 'yaml'
 import type {Problem} from '../catalogue/problems.js'
 import {formatOf, readRecords, type RawRecord, type RawValue} from '../catalogue/readers.js'
 import {cleanText, parseEntry, parseSgNumber} from '../catalogue/schema.js'
 import type {Standard, StandardStatus} from '../catalogue/types.js'
 import {readText} from '../io/read-text.js'
+import {parseYaml, yamlToData} from '../io/yaml.js'
 import {listInputFiles} from './inputs.js'
 import {plainAbstract} from './abstract-text.js'
 import {deriveTerms, type DerivedTermSource} from './derived-terms.js'
@@ -77,16 +77,9 @@ const KNOWN_ORGS = [
 
 /** Reads a raw Relaton YAML file (one bibitem, or a list of them). */
 function readRelatonYaml(content: string, file: string): RelatonReadResult {
-  let doc: unknown
-  try {
-    doc = parseYaml(content, {schema: 'core', uniqueKeys: false})
-  } catch (e) {
-    const line = (e as {linePos?: {line: number}[]}).linePos?.[0]?.line ?? 0
-    return {
-      records: [],
-      problems: [problem(file, line, undefined, `malformed YAML: ${firstLine((e as Error).message)}`)],
-    }
-  }
+  const parsed = parseYaml(file, content, {uniqueKeys: false})
+  if (!parsed.yaml) return {records: [], problems: parsed.problems.slice(0, 1)}
+  const doc = yamlToData(parsed.yaml)
   const items = Array.isArray(doc) ? doc : [doc]
   const records: RelatonRecord[] = []
   const problems: Problem[] = []
@@ -483,10 +476,6 @@ function clean(record: RelatonRecord): RelatonRecord {
   for (const key of Object.keys(record) as (keyof RelatonRecord)[])
     if (record[key] === undefined) delete record[key]
   return record
-}
-
-function firstLine(message: string): string {
-  return message.split('\n')[0].trim()
 }
 
 // --- files ----------------------------------------------------------------------------------------

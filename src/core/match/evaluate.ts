@@ -9,6 +9,7 @@
 import {readTextFile} from '../io/read-text.js'
 import {compareText, formatProblem, type Problem} from '../catalogue/problems.js'
 import {formatOf, readRecords, type RawRecord} from '../catalogue/readers.js'
+import {requiredText} from '../catalogue/schema.js'
 import {InputError} from '../errors.js'
 import {roundScore, type Matcher, type MatchSubject} from './matcher.js'
 
@@ -53,15 +54,7 @@ export function loadGold(path: string, warnings?: Problem[]): Gold {
   if (errors.length > 0) throw new InputError(formatProblem(errors[0]))
   if (isQuerySet(parsed.records)) return {form: 'queries', queries: queriesOf(path, parsed.records)}
   const pairs = parsed.records.map((record) => {
-    const field = (name: string) => {
-      const value = record.values[name]
-      if (typeof value !== 'string' || value.trim() === '') {
-        throw new InputError(
-          `${path}:${record.fieldLines[name] ?? record.line}: ${name}: required field is missing`,
-        )
-      }
-      return value.trim()
-    }
+    const field = (name: string) => requiredText(path, record, name)
     return {subject: field('subject'), standard: field('standard'), line: record.line}
   })
   if (pairs.length === 0) throw new InputError(`${path}: no gold pairs`)

@@ -1,6 +1,6 @@
 /**
  * The report set: which files each format produces. Pure: returns paths and contents; the
- * command writes them all at once with writeFilesAtomic. Every format shows the same selection
+ * command writes them all at once with writeFolderAtomic. Every format shows the same selection
  * (resolutions and study groups of the context).
  */
 import type {Analysis} from '../analysis/analyse.js'

@@ -6,8 +6,9 @@
  * concept, matched on surface forms, could not. `keep_whole` lists English words whose stem
  * would collide with an unrelated word's (modulation and module both stem to `modul`).
  */
-import {isMap, isScalar, isSeq, LineCounter, parseDocument, type Node} from 'yaml'
+import {isMap, isScalar, isSeq, type Node} from 'yaml'
 import {readTextFile} from '../io/read-text.js'
+import {parseYamlOrThrow} from '../io/yaml.js'
 import type {Problem} from '../catalogue/problems.js'
 import {InputError} from '../errors.js'
 import {lightForm, tokenise} from './normalise.js'
@@ -159,16 +160,7 @@ type LineOf = (node: Node | null | undefined) => number
 /** A YAML file read with line positions; malformed YAML is an input error naming the line. */
 function readYaml(path: string, warnings?: Problem[]): {contents: unknown; lineOf: LineOf} {
   const text = readTextFile(path, warnings)
-  const lineCounter = new LineCounter()
-  const doc = parseDocument(text, {lineCounter, schema: 'failsafe', uniqueKeys: true})
-  const lineOf = (node: Node | null | undefined) =>
-    node?.range ? lineCounter.linePos(node.range[0]).line : 0
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0]
-    throw new InputError(
-      `${path}:${lineCounter.linePos(e.pos[0]).line}: malformed YAML: ${e.message.split('\n')[0]}`,
-    )
-  }
+  const {doc, lineOf} = parseYamlOrThrow(path, text, {failsafe: true})
   return {contents: doc.contents, lineOf}
 }
 
