@@ -116,6 +116,22 @@ describe('bundled data provenance', function () {
     assert.deepEqual(hits.slice(0, 5), [])
   })
 
+  it('derives study groups only for in-force ITU-T texts (209), and names successors that exist', () => {
+    const derived = catalogue.standards.filter((s) => s.sgDerived)
+    assert.equal(derived.length, 209)
+    assert.deepEqual(
+      derived.filter((s) => s.org !== 'ITU-T' || s.status !== 'in-force' || s.sg === undefined).map((s) => s.id),
+      [],
+    )
+    const ids = new Set(catalogue.standards.map((s) => s.id))
+    const replaced = catalogue.standards.filter((s) => s.replacedBy)
+    assert.equal(replaced.length, 1384)
+    assert.deepEqual(
+      replaced.filter((s) => s.status !== 'withdrawn' || !s.replacedBy?.every((id) => ids.has(id))).map((s) => s.id),
+      [],
+    )
+  })
+
   it('gives every entry a source URL', () => {
     const all = [...catalogue.deliverables, ...catalogue.requirements, ...catalogue.standards, ...catalogue.studyGroups]
     assert.deepEqual(

@@ -46,4 +46,30 @@ describe('import: shared Relaton data', function () {
     assert.equal(entries.filter((e) => e.status === 'withdrawn').length, 2522)
     assert.equal(new Set(entries.map((e) => e.id)).size, 9994)
   })
+
+  // Reference figures from a short Python script over the same files: withdrawn = Historic or
+  // obsoleted_by present (IETF); under study = a draft status (OGC, NIST, OpenID Implementer's
+  // Drafts and Drafts); every record carries its number and a URL.
+  const bodies = [
+    {file: 'ietf-latest.jsonl', total: 9830, withdrawn: 1581, underStudy: 0, replaced: 1384},
+    {file: 'ogc-latest.jsonl', total: 1094, withdrawn: 0, underStudy: 5, replaced: 0},
+    {file: 'nist-latest.jsonl', total: 1698, withdrawn: 0, underStudy: 32, replaced: 0},
+    {file: 'openid-latest.jsonl', total: 130, withdrawn: 0, underStudy: 92, replaced: 0},
+  ]
+  for (const body of bodies) {
+    it(`${body.file}: ${body.total} standards, ${body.withdrawn} withdrawn, ${body.underStudy} under study, ${body.replaced} with replaced_by`, function () {
+      const file = join(relaton, body.file)
+      if (!existsSync(file)) this.skip()
+      const read = readRelatonFiles([file])
+      assert.deepEqual(read.problems, [])
+      const {entries, problems} = relatonToStandards(latestEditions(read.records), {abstract: false})
+      assert.deepEqual(problems, [])
+      assert.equal(entries.length, body.total)
+      assert.equal(new Set(entries.map((e) => e.id)).size, body.total)
+      assert.equal(entries.filter((e) => e.status === 'withdrawn').length, body.withdrawn)
+      assert.equal(entries.filter((e) => e.status === 'under-study').length, body.underStudy)
+      assert.equal(entries.filter((e) => e.replacedBy).length, body.replaced)
+      assert.ok(entries.every((e) => e.summary === undefined && e.sourceUrl))
+    })
+  }
 })

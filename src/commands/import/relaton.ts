@@ -21,7 +21,8 @@ export default class ImportRelaton extends BaseCommand<typeof ImportRelaton> {
   static override flags = {
     format: formatFlag,
     abstract: Flags.boolean({
-      summary: 'Keep abstracts as summary; --no-abstract keeps facts and up to 8 key terms only.',
+      summary:
+        'Keep abstracts as summary; --no-abstract keeps facts, up to 8 key terms and a bag of derived words only.',
       default: true,
       allowNo: true,
     }),

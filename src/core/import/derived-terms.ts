@@ -8,7 +8,7 @@
  *   and over-long tokens, and without the words of the title (compared in their light form, so
  *   "services" goes when the title says "service"): the title is indexed already;
  * - a word that more than a fifth of the batch's abstracts use (one body's file, when it has at
- *   least 50 abstracts) is that body's boilerplate ("memo" in RFCs, "replaces" in ETSI) and goes;
+ *   least 50 abstracts) is that body's boilerplate ("internet", "community" in RFCs) and goes;
  * - if more than `max` (48) remain, the most distinctive are kept: by occurrences in the abstract
  *   × log((N + 1) / df), where df is the number of abstracts in the batch that use the word and N
  *   the number of abstracts; ties by the word itself;

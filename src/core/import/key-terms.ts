@@ -29,7 +29,8 @@ allows enable enables identify identifies identified propose proposes proposed o
 focus focuses apply applies applied related relevant respectively e.g i.e various several certain particular general
 following first second third two three four five six seven eight nine ten establish establishes
 achieve achieves specific available important possible increasing whenever optional able way ways
-help helps helping helped improve improves improving improved objective objectives`.split(/\s+/),
+help helps helping helped improve improves improving improved objective objectives
+memo rfc rfcs regarding referred obsoletes behalf`.split(/\s+/),
 )
 
 /** Whether a word is one the key-term extractor treats as boilerplate (function words, "describes"…). */
