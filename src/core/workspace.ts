@@ -58,6 +58,9 @@ export function checkCatalogueSideFiles(catalogueDir: string, catalogue: Catalog
   }
   check(CONFIG_FILE, (warnings) => loadConfig(catalogueDir, undefined, warnings))
   check(GLOSSARY_FILE, (warnings) => loadGlossary(join(catalogueDir, GLOSSARY_FILE), warnings))
+  check(LEXICON_FILE, (warnings) =>
+    loadGlossary(join(catalogueDir, GLOSSARY_FILE), warnings, join(catalogueDir, LEXICON_FILE)),
+  )
   check(DECISIONS_FILE, (warnings) =>
     loadDecisions(join(catalogueDir, DECISIONS_FILE), catalogue, false, warnings),
   )
