@@ -141,7 +141,7 @@ describe('command-line contract: usage errors', function () {
         )
         assert.equal(run.status, 0, run.stderr)
         const files = (JSON.parse(run.stdout) as {files: string[]}).files.map((f) => f.replace(/^.*\//, ''))
-        assert.deepEqual(files, ['summary.md', 'sg-20.md', 'report.json', 'gaps.csv', 'overlaps.csv'])
+        assert.deepEqual(files, ['summary.md', 'res105-sg-20.md', 'report.json', 'gaps.csv', 'overlaps.csv'])
       }
     } finally {
       rmSync(out, {recursive: true, force: true})
