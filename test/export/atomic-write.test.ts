@@ -195,7 +195,10 @@ describe('io: atomic writes to every kind of output path', () => {
       // The child says "ready" after its first complete write, then keeps rewriting the file.
       await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()))
       child.kill(signal)
-      await new Promise((resolve) => child.once('exit', resolve))
+      const ended = await new Promise<NodeJS.Signals | null>((resolve) =>
+        child.once('exit', (_code, by) => resolve(by)),
+      )
+      assert.equal(ended, signal, 'the writer ends by the signal, as without a handler')
       assert.deepEqual(readdirSync(dir), ['big.csv'])
       assert.match(readFileSync(out, 'utf8'), /^(old|new)(x{100000})$/)
     })

@@ -3,10 +3,11 @@
  * its target; a folder of reports is written as a temporary sibling folder and swapped in. A
  * killed run leaves the old output or the new one, never a mix.
  *
- * Temporary files: the writes are synchronous, so a catchable signal (SIGINT, SIGTERM, SIGHUP)
- * is only handled once the temporary file was renamed or removed; every failure removes it too.
- * Only SIGKILL (or a power cut) can leave one: its name carries the writer's process id, and the
- * next write beside it removes those of processes no longer running.
+ * Temporary files: every failure removes them. For SIGINT, SIGTERM and SIGHUP a handler is
+ * installed with the first write: Node then runs it from the event loop, so never in the middle
+ * of these synchronous writes; it removes any temporary file still listed and ends the process
+ * by the same signal. Only SIGKILL (or a power cut) can leave one: its name carries the writer's
+ * process id, and the next write beside it removes those of processes no longer running.
  */
 import {
   copyFileSync,
@@ -45,8 +46,9 @@ export function writeFilesAtomic(files: readonly {path: string; content: string 
     }
     for (const {temp, path} of temps) renameSync(temp, path)
   } catch (e) {
-    for (const {temp} of temps) rmSync(temp, {force: true})
     throw writeError(temps.at(-1)?.path ?? files[0]?.path ?? 'output', e)
+  } finally {
+    for (const {temp} of temps) removeTemp(temp)
   }
 }
 
@@ -74,6 +76,7 @@ export function writeFolderAtomic(
   }
   const temp = prepareBeside(dir)
   const old = `${temp}.old`
+  live.add(old)
   try {
     mkdirSync(temp)
     for (const {name, content} of files) writeFileSync(join(temp, name), content, {flag: 'wx'})
@@ -87,10 +90,12 @@ export function writeFolderAtomic(
       throw e
     }
   } catch (e) {
-    rmSync(temp, {recursive: true, force: true})
+    removeTemp(temp)
+    live.delete(old) // if it could not be put back, it holds the previous reports: keep it
     throw writeError(dir, e)
   }
-  rmSync(old, {recursive: true, force: true})
+  removeTemp(temp)
+  removeTemp(old)
 }
 
 /**
@@ -131,7 +136,34 @@ function prepareBeside(path: string): string {
   // One of ours from an earlier process with the same id (after a restart): not in use.
   rmSync(temp, {recursive: true, force: true})
   rmSync(`${temp}.old`, {recursive: true, force: true})
+  handleSignals()
+  live.add(temp)
   return temp
+}
+
+/** Temporary files and folders of this process not yet renamed or removed. */
+const live = new Set<string>()
+
+function removeTemp(path: string): void {
+  rmSync(path, {recursive: true, force: true})
+  live.delete(path)
+}
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
+let signalsHandled = false
+
+function handleSignals(): void {
+  if (signalsHandled) return
+  signalsHandled = true
+  for (const signal of SIGNALS) {
+    const handler = () => {
+      for (const path of [...live]) removeTemp(path)
+      // Die by the signal, as without a handler, so the caller sees what ended the run.
+      process.removeListener(signal, handler)
+      process.kill(process.pid, signal)
+    }
+    process.on(signal, handler)
+  }
 }
 
 const TEMP = /^\.(.+)\.(\d+)\.gapscan-tmp(\.old)?$/
