@@ -1,15 +1,22 @@
 import {Args, Flags} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
 import {UsageError} from '../core/errors.js'
-import {Matcher, roundScore} from '../core/match/matcher.js'
+import {Matcher, roundScore, type CoverageStatus} from '../core/match/matcher.js'
 
 export interface Explanation {
   subject: string
   standard: string
-  /** The final score: the cosine adjusted by how much of the standard's title the subject states. */
+  /** The final score: the search score, adjusted by title coverage when `titleBoost` is on. */
   score: number
+  /** The search score before that adjustment (BM25 normalised, or the TF-IDF cosine). */
   cosine: number
   titleCoverage: number
+  /** Idf of the shared words over the highest idf (StandardMatch.evidence). */
+  evidence: number
+  /** How far this match goes towards covering the subject. */
+  coverage: CoverageStatus
+  /** The designation, when the subject cites the standard (a citation covers it). */
+  cited?: string
   terms: {
     term: string
     label: string
@@ -61,6 +68,9 @@ export default class Explain extends BaseCommand<typeof Explain> {
       score: explained.score,
       cosine: explained.cosine,
       titleCoverage: explained.titleCoverage,
+      evidence: explained.evidence,
+      coverage: explained.coverage,
+      ...(explained.cited === undefined ? {} : {cited: explained.cited}),
       terms: explained.contributions.map((c) => ({
         term: c.term,
         label: c.label,
@@ -73,8 +83,12 @@ export default class Explain extends BaseCommand<typeof Explain> {
     if (!this.jsonEnabled()) {
       this.log(`${subject.id} × ${standard.id} (${standard.title}): score ${result.score.toFixed(4)}`)
       this.log(
-        `  cosine ${result.cosine.toFixed(4)} × title coverage adjustment (title coverage ${result.titleCoverage.toFixed(4)})`,
+        `  evidence ${result.evidence.toFixed(2)} (idf of the shared words over the highest idf) → ${result.coverage}${
+          result.cited === undefined ? '' : `; cited by the subject as "${result.cited}", which covers it`
+        }`,
       )
+      if (config.titleBoost > 0)
+        this.log(`  title coverage ${result.titleCoverage.toFixed(4)} (titleBoost ${config.titleBoost})`)
       if (result.terms.length === 0) this.log('  no shared terms')
       this.log(
         `  ${'term'.padEnd(32)} ${'subject'.padStart(8)} ${'standard'.padStart(8)} ${'idf'.padStart(7)} ${'share'.padStart(8)}`,

@@ -34,10 +34,13 @@ export default class Match extends BaseCommand<typeof Match> {
       for (const result of results) {
         this.log(`${result.subject}\t${result.status}`)
         for (const m of result.matches) {
+          const why = m.basis === 'cited' ? `cited as "${m.cited}"` : `evidence ${m.evidence.toFixed(2)}`
           this.log(
-            `  ${m.score.toFixed(4)}  ${m.id}${m.sg !== undefined ? ` (SG${m.sg})` : ` (${m.org})`}  ${m.terms.join(', ')}`,
+            `  ${m.score.toFixed(4)}  ${m.id}${m.sg !== undefined ? ` (SG${m.sg})` : ` (${m.org})`}  ${why}  ${m.terms.join(', ')}`,
           )
         }
+        for (const c of result.citations.filter((c) => c.ids.length === 0))
+          this.log(`  cites ${c.text}: not in the catalogue`)
       }
     }
     return results

@@ -436,12 +436,32 @@ export class Matcher {
    * An index's explanation made readable: largest share first (ties by term text), the first
    * `limit`, with labels.
    */
-  private labelled(contributions: TermContribution[], limit = contributions.length): LabelledContribution[] {
+  /**
+   * The readable terms that added most to a match, each label once: a glossary concept and its
+   * own word ("metaverse") read the same.
+   */
+  private sharedLabels(terms: TermWeights, doc: number): string[] {
+    const labels = this.labelled(this.index.explain(terms, doc)).map((c) => c.label)
+    return [...new Set(labels)].slice(0, EXPLANATION_TERMS)
+  }
+
+  private labelled(
+    contributions: TermContribution[],
+    limit = contributions.length,
+    markConcepts = false,
+  ): LabelledContribution[] {
     return contributions
       .map((c) => ({c, text: this.analyser.vocabulary.text(c.term)}))
       .sort((a, b) => b.c.contribution - a.c.contribution || compareText(a.text, b.text))
       .slice(0, limit)
-      .map(({c, text}) => ({...c, term: text, label: this.analyser.label(c.term)}))
+      .map(({c, text}) => {
+        const label = this.analyser.label(c.term)
+        return {
+          ...c,
+          term: text,
+          label: markConcepts && this.analyser.isConcept(c.term) ? `${label} (concept)` : label,
+        }
+      })
   }
 
   /** The score of one subject against one standard, term by term. */
@@ -453,6 +473,12 @@ export class Matcher {
         score: number
         cosine: number
         titleCoverage: number
+        /** See StandardMatch.evidence. */
+        evidence: number
+        /** How far this match goes towards covering the subject (see matchCoverage). */
+        coverage: CoverageStatus
+        /** The designation, when the subject cites the standard. */
+        cited?: string
         contributions: LabelledContribution[]
       }
     | undefined {
@@ -462,13 +488,20 @@ export class Matcher {
     const explained = this.index.explain(terms, doc)
     // Summed in term-id order (before sorting), as `search` sums, so the cosine is the same number.
     const cosine = explained.reduce((sum, c) => sum + c.contribution, 0)
-    const contributions = this.labelled(explained)
+    // Term by term, a glossary concept is told from its own word ("metaverse (concept)").
+    const contributions = this.labelled(explained, explained.length, true)
     const titleCoverage = this.config.titleBoost > 0 ? this.titleCoverage(terms, doc) : 0
     const score = this.adjusted(terms, doc, cosine)
+    const evidence = roundScore(this.evidenceOf(terms, doc))
+    const cited = this.cite(subject).find((c) => c.ids.includes(standardId))?.designation.text
+    const basis = cited === undefined ? 'text' : 'cited'
     return {
       score: roundScore(score),
       cosine: roundScore(cosine),
       titleCoverage: roundScore(titleCoverage),
+      evidence,
+      coverage: matchCoverage({score: roundScore(score), evidence, basis}, this.config),
+      ...(cited === undefined ? {} : {cited}),
       contributions,
     }
   }

@@ -23,10 +23,12 @@ export function coverageText(s: SubjectAnalysis, f: Formatter): string {
 export function sharesText(s: SubjectAnalysis, f: Formatter): string {
   const best = bestLiveMatch(s.matches)
   if (!best) return f.L.none
-  return f.fill(f.L.shares, {
+  const shares = f.fill(f.L.shares, {
     subject: f.percent(best.subjectCovered),
     standard: f.percent(best.standardCovered),
   })
+  // A standard the subject names covers it by citation, whatever the words say.
+  return best.cited ? `${f.fill(f.L.citedAs, {designation: best.cited})}; ${shares}` : shares
 }
 
 export function responsibleText(s: SubjectAnalysis, f: Formatter): string {

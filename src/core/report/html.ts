@@ -675,6 +675,7 @@ function matchesTable(ctx: Context, matches: AnalysedMatch[]): string {
     c.org,
     c.sg,
     c.status,
+    L.basisColumn,
     c.score,
     c.relationship,
     c.subjectCovered,
@@ -686,7 +687,7 @@ function matchesTable(ctx: Context, matches: AnalysedMatch[]): string {
     (m, i) =>
       `<tr${m.review === 'rejected' ? ' class="rejected"' : ''}><td class="num">${i + 1}</td><th scope="row" class="id">${standardLink(m.id, m.url)}</th><td class="mtitle">${esc(m.title)}</td><td>${esc(m.org)}</td><td>${m.sg !== undefined ? esc(ctx.sg(m.sg)) : ''}</td><td>${esc(
         L.standardStatus[m.status] ?? m.status,
-      )}</td><td class="num strong">${ctx.score(m.score)}</td><td>${esc(L.relationship[m.relationship] ?? m.relationship)}</td><td class="num">${ctx.percent(
+      )}</td><td>${esc(L.basisOf[m.basis])}${m.cited ? ` <span class="muted">“${esc(m.cited)}”</span>` : ''}${m.note ? ` <span class="muted">(${esc(m.note)})</span>` : ''}<br><span class="muted">${esc(L.evidence)} ${ctx.short(m.evidence)}</span></td><td class="num strong">${ctx.score(m.score)}</td><td>${esc(L.relationship[m.relationship] ?? m.relationship)}</td><td class="num">${ctx.percent(
         m.subjectCovered,
       )}</td><td class="num">${ctx.percent(m.standardCovered)}</td><td class="terms">${m.terms
         .map((t) => `<span class="term">${esc(t)}</span>`)

@@ -183,6 +183,12 @@ export interface Labels {
   evidenceResponsible: string
   /** Shares of terms: `{subject}` of the subject's, `{standard}` of the standard's. */
   shares: string
+  /** A match the subject names: `cited as “{designation}”`. */
+  citedAs: string
+  /** Column: why a standard is a match (cited, text, review) and its evidence. */
+  basisColumn: string
+  basisOf: {cited: string; text: string; review: string}
+  evidence: string
   /** Heatmap cell for an SG with no standard in the top matches: below `{score}`. */
   heatmapBelow: string
   heatmapBelowTitle: string
@@ -461,6 +467,10 @@ const EN: Labels = {
   evidenceNone: 'no standard among the matches',
   evidenceResponsible: '{sgs} by {basis} ({score})',
   shares: '{subject} of the subject’s terms, {standard} of the standard’s',
+  citedAs: 'cited as “{designation}”',
+  basisColumn: 'Basis',
+  basisOf: {cited: 'cited', text: 'text', review: 'review'},
+  evidence: 'evidence',
   heatmapBelow: '< {score}',
   heatmapBelowTitle:
     'no standard of this study group among the subject’s top {top} matches: its best score here is below {score}',
@@ -673,6 +683,10 @@ const FR: Labels = {
   evidenceNone: 'aucune norme parmi les correspondances',
   evidenceResponsible: '{sgs} par {basis} ({score})',
   shares: '{subject} des termes du sujet, {standard} de ceux de la norme',
+  citedAs: 'citée comme « {designation} »',
+  basisColumn: 'Fondement',
+  basisOf: {cited: 'citée', text: 'texte', review: 'examen'},
+  evidence: 'indices',
   heatmapBelow: '< {score}',
   heatmapBelowTitle:
     'aucune norme de cette commission d’études parmi les {top} meilleures correspondances du sujet : son meilleur score ici est inférieur à {score}',
