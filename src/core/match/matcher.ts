@@ -278,9 +278,7 @@ export class Matcher {
       org: standard.org,
       ...(standard.sg !== undefined ? {sg: standard.sg} : {}),
       status: standard.status,
-      terms: hit
-        ? this.labelled(this.index.explain(terms, hit.doc), EXPLANATION_TERMS).map((c) => c.label)
-        : [],
+      terms: hit ? this.sharedLabels(terms, hit.doc) : [],
     }
   }
 
