@@ -9,6 +9,7 @@ import {
   fieldsOf,
   matchCoverage,
   type CoverageRule,
+  type CitationFound,
   roundScore,
   type CoverageStatus,
   type Matcher,
@@ -75,6 +76,8 @@ export interface SubjectAnalysis {
   responsible: Responsibility
   overlaps: OverlapFlags
   decisions: Omit<Decision, 'line'>[]
+  /** Standard designations the subject's text names, with the catalogue ids they resolve to (none: not in the catalogue). */
+  citations: CitationFound[]
 }
 
 /** Kinds of overlap, in the order reports list them. */
@@ -268,6 +271,7 @@ function analyseSubject(
       otherDeliverables: overlappingDeliverables.has(subject.id),
     },
     decisions: decisions.map(({line: _line, ...d}) => d),
+    citations: result.citations,
   }
 }
 

@@ -21,14 +21,17 @@ export function coverageText(s: SubjectAnalysis, f: Formatter): string {
 
 /** What was measured between a subject and its best standard: shares of terms both ways. */
 export function sharesText(s: SubjectAnalysis, f: Formatter): string {
+  const missing = s.citations.filter((c) => c.ids.length === 0).map((c) => c.text)
+  const cites = missing.length ? f.fill(f.L.citesMissing, {designations: missing.join(', ')}) : ''
   const best = bestLiveMatch(s.matches)
-  if (!best) return f.L.none
+  if (!best) return cites || f.L.none
   const shares = f.fill(f.L.shares, {
     subject: f.percent(best.subjectCovered),
     standard: f.percent(best.standardCovered),
   })
   // A standard the subject names covers it by citation, whatever the words say.
-  return best.cited ? `${f.fill(f.L.citedAs, {designation: best.cited})}; ${shares}` : shares
+  const measured = best.cited ? `${f.fill(f.L.citedAs, {designation: best.cited})}; ${shares}` : shares
+  return cites ? `${measured}; ${cites}` : measured
 }
 
 export function responsibleText(s: SubjectAnalysis, f: Formatter): string {

@@ -610,6 +610,14 @@ function htmlRouting(ctx: Context, s: SubjectAnalysis): string {
     .join('')}</ul></div>`
 }
 
+/** The designations a subject names that the catalogue does not hold: a rapporteur wants to know. */
+function missingCitations(ctx: Context, s: SubjectAnalysis): string {
+  const missing = s.citations.filter((c) => c.ids.length === 0).map((c) => c.text)
+  return missing.length
+    ? `<p class="muted">${esc(ctx.fill(ctx.L.citesMissing, {designations: missing.join(', ')}))}</p>`
+    : ''
+}
+
 function subjectDetail(ctx: Context, s: SubjectAnalysis): string {
   const {L} = ctx
   const cols = L.columns
@@ -630,6 +638,7 @@ function subjectDetail(ctx: Context, s: SubjectAnalysis): string {
         }${r.questions.length ? ` · ${esc(ctx.colon(L.questions))}${esc(r.questions.join(', '))}` : ''} <span class="muted">(${esc(ctx.colon(cols.basis))}${esc(L.basis[r.basis])}, ${esc(cols.score)} ${ctx.score(r.score)})</span></p>`,
     htmlRouting(ctx, s),
     s.matches.length === 0 ? `<p class="muted">${esc(L.noMatches)}</p>` : matchesTable(ctx, s.matches),
+    missingCitations(ctx, s),
     '</div>',
   ].join('')
   const reviewed = s.reviewed

@@ -185,6 +185,8 @@ export interface Labels {
   shares: string
   /** A match the subject names: `cited as “{designation}”`. */
   citedAs: string
+  /** Designations the catalogue does not hold: `cites {designations} (not in the catalogue)`. */
+  citesMissing: string
   /** Column: why a standard is a match (cited, text, review) and its evidence. */
   basisColumn: string
   basisOf: {cited: string; text: string; review: string}
@@ -468,6 +470,7 @@ const EN: Labels = {
   evidenceResponsible: '{sgs} by {basis} ({score})',
   shares: '{subject} of the subject’s terms, {standard} of the standard’s',
   citedAs: 'cited as “{designation}”',
+  citesMissing: 'cites {designations} (not in the catalogue)',
   basisColumn: 'Basis',
   basisOf: {cited: 'cited', text: 'text', review: 'review'},
   evidence: 'evidence',
@@ -684,6 +687,7 @@ const FR: Labels = {
   evidenceResponsible: '{sgs} par {basis} ({score})',
   shares: '{subject} des termes du sujet, {standard} de ceux de la norme',
   citedAs: 'citée comme « {designation} »',
+  citesMissing: 'cite {designations} (absent du catalogue)',
   basisColumn: 'Fondement',
   basisOf: {cited: 'citée', text: 'texte', review: 'examen'},
   evidence: 'indices',
