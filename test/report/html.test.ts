@@ -8,6 +8,7 @@ export const HOSTILE_TITLE = `<script>alert(1)</script> "quoted" & 'single' </sc
 function match(id: string, score: number, extra: Partial<AnalysedMatch> = {}): AnalysedMatch {
   return {
     id,
+    basis: 'text',
     score,
     org: 'ITU-T',
     sg: 17,

@@ -17,6 +17,7 @@ function match(
 ): AnalysedMatch {
   return {
     id,
+    basis: 'text',
     score,
     org: sg === undefined ? 'ISO' : 'ITU-T',
     ...(sg === undefined ? {} : {sg}),
