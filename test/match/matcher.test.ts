@@ -164,6 +164,20 @@ describe('match: Matcher on the analysis fixture', () => {
     assert.ok(e.contributions.some((c) => c.term === '#digital-twin' && c.label === 'digital twin'))
   })
 
+  it('evidence: shared words, or shared glossary concepts when they weigh more (a French text meeting English)', () => {
+    const idf = (term: string) => matcher.index.idfOf(matcher.analyser.vocabulary.find(term)!)
+    const y4600 = matcher.index.docIndex('Y.4600')!
+    // English: the words count, not the concepts beside them as well.
+    const en = matcher.analyse({title: 'Digital twins for smart cities'})
+    const words = ['digit', 'twin', 'smart', 'citi'].reduce((sum, t) => sum + idf(t), 0)
+    assert.equal(matcher.evidenceOf(en, y4600), words / matcher.index.maxIdf)
+    // French: no word in common, only the concepts; their idf is the evidence (once was 0).
+    const fr = matcher.analyse({title: 'Les jumeaux numériques pour les villes intelligentes'})
+    const concepts = idf('#digital-twin') + idf('#smart-city')
+    assert.equal(matcher.evidenceOf(fr, y4600), concepts / matcher.index.maxIdf)
+    assert.ok(concepts > 0)
+  })
+
   it('explain(): an unknown (or withdrawn, when excluded) standard gives undefined', () => {
     assert.equal(matcher.explain(subject('FGMV-01'), 'Z.0000'), undefined)
     assert.equal(matcher.explain(subject('FGMV-01'), 'Y.9990'), undefined)

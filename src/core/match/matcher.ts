@@ -274,12 +274,21 @@ export class Matcher {
     return this.adjusted(terms, doc, base)
   }
 
-  /** Sum of the idf of the words a subject shares with a standard, over the index's highest idf. */
+  /**
+   * Sum of the idf of the words a subject shares with a standard, or of the glossary concepts
+   * they share if that is more, over the index's highest idf.
+   */
   evidenceOf(terms: TermWeights, doc: number): number {
-    let mass = 0
-    // Words only: a glossary concept stands beside its words, which already count.
-    for (const c of this.index.explain(terms, doc)) if (!this.analyser.isConcept(c.term)) mass += c.idf
-    return mass / this.index.maxIdf
+    let words = 0
+    let concepts = 0
+    // Not both: a concept stands beside its words, which count already when the two texts share
+    // them. Across languages (or a term and its abbreviation) only the concept is shared, and
+    // counting words alone gave a French text matching English through the glossary evidence 0.
+    for (const c of this.index.explain(terms, doc)) {
+      if (this.analyser.isConcept(c.term)) concepts += c.idf
+      else words += c.idf
+    }
+    return Math.max(words, concepts) / this.index.maxIdf
   }
 
   /**
