@@ -61,7 +61,7 @@ describe('report: renderReports (the report set)', () => {
     // Neither text shares a word with a Question title of its SG: no Question proposed.
     assert.deepEqual(gaps.split('\r\n').slice(1), [
       'DPI-CON-01,requirement,Consent records,gap,gap,,0.0000,,SG17,,mandate,no',
-      'DPI-MSG-01,requirement,Video messages,gap,gap,H.9990,0.1134,intersects with,SG21,,mandate,no',
+      'DPI-MSG-01,requirement,Video messages,gap,gap,H.9990,0.1182,intersects with,SG21,,mandate,no',
       '',
     ])
   })
