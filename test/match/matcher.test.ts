@@ -295,6 +295,7 @@ describe('match: cited standards, amendments and superseded standards', () => {
     org: 'ITU-T',
     title,
     status: 'in-force',
+    keywords: [],
     origin: {file: 'memory', line: 1},
     ...more,
   })
@@ -360,8 +361,6 @@ describe('match: cited standards, amendments and superseded standards', () => {
     // A cited standard is scored as a text match would be, and covers the subject.
     const plain = matcher.explain(
       {
-        id: 'S',
-        kind: 'text',
         title: 'Smart grid metering',
         body: 'Directories follow ITU-T X.500; quality as in ITU-T G.1072.',
       },

@@ -10,6 +10,7 @@ function match(id: string, score: number, extra: Partial<AnalysedMatch> = {}): A
     id,
     basis: 'text',
     score,
+    evidence: 3,
     org: 'ITU-T',
     sg: 17,
     status: 'in-force',

@@ -19,6 +19,7 @@ function match(
     id,
     basis: 'text',
     score,
+    evidence: 3,
     org: sg === undefined ? 'ISO' : 'ITU-T',
     ...(sg === undefined ? {} : {sg}),
     status: 'in-force',
