@@ -37,8 +37,9 @@ export interface StandardMatch {
   score: number
   /**
    * How much distinctive vocabulary the subject and the standard share: the idf of each shared
-   * term over the highest idf the index gives (a term no other standard has counts 1, a common
-   * one little). A shared generic word or two cannot reach the `covered` level.
+   * word over the highest idf the index gives (a word no other standard has counts 1, a common
+   * one little), or of each shared glossary concept if those weigh more (see `evidenceOf`). A
+   * shared generic word or two cannot reach the `covered` level.
    */
   evidence: number
   org: string
