@@ -7,6 +7,7 @@ import {
   type AnalysedMatch,
   type Analysis,
 } from '../../src/core/analysis/analyse.js'
+import type {Catalogue} from '../../src/core/catalogue/types.js'
 import {Matcher, roundScore} from '../../src/core/match/matcher.js'
 import {loadWorkspace} from '../../src/core/workspace.js'
 
@@ -339,5 +340,52 @@ describe('analysis: liveMatches and bestLiveMatch', () => {
     assert.equal(bestLiveMatch(matches)?.id, 'D')
     assert.equal(bestLiveMatch(matches.slice(0, 3))?.id, 'A')
     assert.equal(bestLiveMatch([match('B', 0.4, 'rejected')]), undefined)
+  })
+})
+
+describe('analysis: cited standards', () => {
+  const {catalogue, config, glossary} = loadWorkspace(FIXTURE, {}, [])
+  // The fixture with one more requirement that names X.1254 and the withdrawn Y.9990 outright,
+  // in words that share nothing else with either, and a designation the catalogue lacks.
+  const citing: Catalogue = {
+    ...catalogue,
+    requirements: [
+      ...catalogue.requirements,
+      {
+        kind: 'requirement',
+        id: 'DPI-CIT-01',
+        title: 'Login',
+        text: 'Implements ITU-T X.1254 and ITU-T Y.9990; see also ITU-T Z.1234.',
+        buildingBlock: 'identity',
+        sourceRefs: [],
+        keywords: [],
+        origin: {file: 'memory', line: 1},
+      },
+    ],
+  }
+  const analysis = analyse(citing, new Matcher(citing, config, glossary))
+  const cit = analysis.subjects.find((s) => s.id === 'DPI-CIT-01')!
+
+  it('keeps basis and the designation; a cited standard covers the subject and answers for it', () => {
+    assert.deepEqual(
+      cit.matches.map((m) => [m.id, m.basis, m.cited ?? null]),
+      [
+        ['X.1254', 'cited', 'ITU-T X.1254'],
+        ['Y.9990', 'cited', 'ITU-T Y.9990'],
+        ...cit.matches.slice(2).map((m) => [m.id, 'text', null]),
+      ],
+    )
+    assert.equal(cit.coverage, 'covered')
+    assert.deepEqual(cit.responsible.basis, 'covering-standards')
+    assert.deepEqual(cit.responsible.sgs, [17, 20])
+    // The withdrawn standard is not indexed: cited, but with no score, evidence or shared terms.
+    const withdrawn = cit.matches[1]
+    assert.deepEqual([withdrawn.score, withdrawn.evidence, withdrawn.terms], [0, 0, []])
+    assert.deepEqual([withdrawn.subjectCovered, withdrawn.standardCovered], [0, 0])
+    // The other subjects are as without it.
+    assert.deepEqual(
+      analysis.subjects.filter((s) => s.id !== 'DPI-CIT-01').map((s) => [s.id, s.coverage]),
+      analyse(catalogue, new Matcher(catalogue, config, glossary)).subjects.map((s) => [s.id, s.coverage]),
+    )
   })
 })
