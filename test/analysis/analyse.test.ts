@@ -7,6 +7,7 @@ import {
   type AnalysedMatch,
   type Analysis,
 } from '../../src/core/analysis/analyse.js'
+import type {Catalogue} from '../../src/core/catalogue/types.js'
 import {Matcher, roundScore} from '../../src/core/match/matcher.js'
 import {loadWorkspace} from '../../src/core/workspace.js'
 
@@ -25,7 +26,7 @@ describe('analysis: analyse() on the analysis fixture', () => {
     assert.equal(analysis.schemaVersion, SCHEMA_VERSION)
     assert.equal(analysis.schemaVersion, '1.1')
     assert.equal('date' in analysis, false)
-    assert.deepEqual(analysis.options, {scoring: 'tfidf', thresholds: {covered: 0.2, partial: 0.12}, top: 5})
+    assert.deepEqual(analysis.options, {scoring: 'bm25', thresholds: {covered: 0.1, partial: 0.05}, top: 5})
     assert.deepEqual(analysis.catalogue, {deliverables: 3, requirements: 4, standards: 7, studyGroups: 3})
     assert.equal(analyse(catalogue, matcher, {date: '2026-11-22'}).date, '2026-11-22')
   })
@@ -34,13 +35,15 @@ describe('analysis: analyse() on the analysis fixture', () => {
     assert.deepEqual(
       analysis.subjects.map((s) => [s.id, s.kind, s.coverage, s.computed.coverage, s.computed.score]),
       [
-        ['FGMV-01', 'deliverable', 'covered', 'covered', 0.7744],
-        ['FGMV-02', 'deliverable', 'covered', 'covered', 0.7783],
-        ['FGMV-03', 'deliverable', 'covered', 'covered', 0.4584],
-        ['DPI-ID-01', 'requirement', 'covered', 'covered', 0.2992],
-        ['DPI-SEC-01', 'requirement', 'covered', 'covered', 0.3286],
+        ['FGMV-01', 'deliverable', 'covered', 'covered', 0.5871],
+        ['FGMV-02', 'deliverable', 'covered', 'covered', 0.753],
+        ['FGMV-03', 'deliverable', 'covered', 'covered', 0.4259],
+        ['DPI-ID-01', 'requirement', 'covered', 'covered', 0.2693],
+        ['DPI-SEC-01', 'requirement', 'covered', 'covered', 0.3248],
         ['DPI-CON-01', 'requirement', 'gap', 'gap', 0],
-        ['DPI-MSG-01', 'requirement', 'gap', 'gap', 0.1134],
+        // Above the covered score (0.1), but one shared phrase ("video coding") is not evidence
+        // enough (1.17 < evidence.partial 1.2 in the fixture's config).
+        ['DPI-MSG-01', 'requirement', 'gap', 'gap', 0.1182],
       ],
     )
     const counts = {covered: 0, partial: 0, gap: 0}
@@ -60,21 +63,25 @@ describe('analysis: analyse() on the analysis fixture', () => {
       {...first, terms: undefined},
       {
         id: 'Y.4600',
-        score: 0.7744,
+        basis: 'text',
+        score: 0.5871,
+        evidence: 2.7971,
         org: 'ITU-T',
         sg: 20,
         status: 'in-force',
         terms: undefined,
         title: 'Requirements and capabilities of a digital twin system for smart cities',
         relationship: 'equal',
-        subjectCovered: 0.8327,
-        standardCovered: 0.8432,
+        subjectCovered: 0.8181,
+        standardCovered: 0.8663,
       },
     )
     assert.equal(subject('FGMV-01').relationship, 'equal')
     // FGMV-02 covers most of F.7001 and ISO/IEC 99001 covers it, the other way round less so.
     assert.equal(subject('FGMV-02').matches[1].relationship, 'subset of')
-    assert.equal(subject('DPI-ID-01').relationship, 'intersects with')
+    // DPI-ID-01 states most of X.1254 (all of its title but "framework") and much more.
+    assert.equal(subject('DPI-ID-01').relationship, 'superset of')
+    assert.equal(subject('DPI-MSG-01').relationship, 'intersects with')
     // No match, no relationship.
     assert.equal('relationship' in subject('DPI-CON-01'), false)
   })
@@ -84,22 +91,27 @@ describe('analysis: analyse() on the analysis fixture', () => {
       basis: 'covering-standards',
       sgs: [17, 20],
       questions: [],
-      score: 0.7744,
+      score: 0.5871,
     })
-    // Only matches at or above the covered threshold (0.2) make an SG responsible: Y.4600 (SG20)
-    // scores 0.1891 for DPI-SEC-01, below it.
+    // Both of DPI-SEC-01's matches cover it (score and evidence), so both SGs answer for it.
     assert.deepEqual(
-      subject('DPI-SEC-01').matches.map((m) => [m.id, m.score]),
+      subject('DPI-SEC-01').matches.map((m) => [m.id, m.score, m.evidence]),
       [
-        ['X.1999', 0.3286],
-        ['Y.4600', 0.1891],
+        ['X.1999', 0.3248, 2.5344],
+        ['Y.4600', 0.2715, 1.9507],
       ],
     )
-    assert.deepEqual(subject('DPI-SEC-01').responsible, {
+    assert.deepEqual(subject('DPI-SEC-01').responsible.sgs, [17, 20])
+    // Only covering matches make an SG responsible: at evidence.covered 2, Y.4600 (SG20, evidence
+    // 1.95) is only partial for DPI-SEC-01, and SG20 drops out.
+    const stricter = new Matcher(catalogue, {...config, evidence: {covered: 2, partial: 1.2}}, glossary)
+    const sec = analyse(catalogue, stricter).subjects.find((s) => s.id === 'DPI-SEC-01')!
+    assert.equal(sec.coverage, 'covered')
+    assert.deepEqual(sec.responsible, {
       basis: 'covering-standards',
       sgs: [17],
       questions: [],
-      score: 0.3286,
+      score: 0.3248,
     })
     // ISO/IEC 99001 also covers FGMV-02 but has no SG.
     assert.deepEqual(subject('FGMV-02').responsible.sgs, [21])
@@ -136,7 +148,7 @@ describe('analysis: analyse() on the analysis fixture', () => {
         sgs: [17, 20],
         orgs: ['ITU-T'],
         standards: ['Y.4600', 'X.1999'],
-        score: 0.7744,
+        score: 0.5871,
       },
       {
         type: 'coordination',
@@ -144,7 +156,7 @@ describe('analysis: analyse() on the analysis fixture', () => {
         sgs: [21],
         orgs: ['ISO/IEC', 'ITU-T'],
         standards: ['F.7001', 'ISO/IEC 99001'],
-        score: 0.7783,
+        score: 0.753,
       },
       {
         type: 'coordination',
@@ -152,7 +164,7 @@ describe('analysis: analyse() on the analysis fixture', () => {
         sgs: [21],
         orgs: ['ISO/IEC', 'ITU-T'],
         standards: ['F.7001', 'ISO/IEC 99001'],
-        score: 0.4584,
+        score: 0.4259,
       },
       {
         type: 'coordination',
@@ -160,7 +172,7 @@ describe('analysis: analyse() on the analysis fixture', () => {
         sgs: [17, 20],
         orgs: ['ITU-T'],
         standards: ['X.1999', 'Y.4600'],
-        score: 0.3286,
+        score: 0.3248,
       },
     ])
     assert.deepEqual(subject('FGMV-01').overlaps, {
@@ -178,26 +190,30 @@ describe('analysis: analyse() on the analysis fixture', () => {
     assert.ok(!analysis.overlaps.some((o) => o.type === 'coordination' && o.a === 'DPI-ID-01'))
   })
 
+  // The duplication tests score by TF-IDF, whose cosine is symmetric (a BM25 score is not: see
+  // the last of them).
+  const tfidf = {...config, scoring: {...config.scoring, model: 'tfidf' as const}}
   const duplicationsAt = (duplicate: number) =>
     analyse(
       catalogue,
-      new Matcher(catalogue, {...config, overlap: {...config.overlap, duplicate}}, glossary),
+      new Matcher(catalogue, {...tfidf, overlap: {...tfidf.overlap, duplicate}}, glossary),
     ).overlaps.filter((o) => o.type === 'duplication')
 
   // Each standard of a pair is analysed as indexed (with its number), so the pair scores the same
-  // both ways: 0.7043. (Analysed without the number, as once, F.7001 → ISO/IEC 99001 gave 0.7554
+  // both ways: 0.7399. (Analysed without the number, as once, F.7001 → ISO/IEC 99001 gave 0.7554
   // and the reverse 0.9323, and the reported score depended on the threshold.)
   it('(b) duplication: near-identical standards of ITU-T and another body, scored as indexed', () => {
-    const f = matcher.standards.find((s) => s.id === 'F.7001')!
-    const iso = matcher.standards.find((s) => s.id === 'ISO/IEC 99001')!
+    const byTfidf = new Matcher(catalogue, tfidf, glossary)
+    const f = byTfidf.standards.find((s) => s.id === 'F.7001')!
+    const iso = byTfidf.standards.find((s) => s.id === 'ISO/IEC 99001')!
     const cosine = (from: typeof f, to: typeof f) =>
       roundScore(
-        matcher.index
-          .search(matcher.standardTerms(from), 10)
-          .find((h) => h.doc === matcher.index.docIndex(to.id))!.score,
+        byTfidf.index
+          .search(byTfidf.standardTerms(from), 10)
+          .find((h) => h.doc === byTfidf.index.docIndex(to.id))!.score,
       )
-    assert.equal(cosine(f, iso), 0.7043)
-    assert.equal(cosine(iso, f), 0.7043)
+    assert.equal(cosine(f, iso), 0.7399)
+    assert.equal(cosine(iso, f), 0.7399)
     assert.deepEqual(duplicationsAt(0.7), [
       {
         type: 'duplication',
@@ -206,7 +222,7 @@ describe('analysis: analyse() on the analysis fixture', () => {
         sgs: [21],
         orgs: ['ISO/IEC', 'ITU-T'],
         standards: ['F.7001', 'ISO/IEC 99001'],
-        score: 0.7043,
+        score: 0.7399,
       },
     ])
     // Below the default threshold (0.8): not a duplication.
@@ -219,17 +235,17 @@ describe('analysis: analyse() on the analysis fixture', () => {
   it('(c) deliverables that overlap each other', () => {
     assert.deepEqual(
       analysis.overlaps.filter((o) => o.type === 'deliverables'),
-      [{type: 'deliverables', a: 'FGMV-02', b: 'FGMV-03', sgs: [], orgs: [], standards: [], score: 0.7657}],
+      [{type: 'deliverables', a: 'FGMV-02', b: 'FGMV-03', sgs: [], orgs: [], standards: [], score: 0.7075}],
     )
     assert.equal(subject('FGMV-03').overlaps.otherDeliverables, true)
     assert.equal(subject('FGMV-01').overlaps.otherDeliverables, false)
   })
 
   it('lists overlaps in the order coordination, duplication, deliverables', () => {
-    // A duplicate threshold of 0.7, which the F.7001 / ISO/IEC 99001 pair passes (see above).
+    // A duplicate threshold of 0.7, which the F.7001 / ISO/IEC 99001 pair passes by TF-IDF (see above).
     const lower = analyse(
       catalogue,
-      new Matcher(catalogue, {...config, overlap: {...config.overlap, duplicate: 0.7}}, glossary),
+      new Matcher(catalogue, {...tfidf, overlap: {...tfidf.overlap, duplicate: 0.7}}, glossary),
     )
     assert.deepEqual(
       lower.overlaps.map((o) => o.type),
@@ -250,8 +266,8 @@ describe('analysis: analyse() on the analysis fixture', () => {
   // See (b) above: a pair scores the same both ways, so its score does not depend on the threshold.
   it('the score of a duplication pair does not depend on the threshold (symmetric)', () => {
     const at = (duplicate: number) => duplicationsAt(duplicate).map((o) => o.score)
-    assert.deepEqual(at(0.6), [0.7043])
-    assert.deepEqual(at(0.7), at(0.6))
+    assert.deepEqual(at(0.7), [0.7399])
+    assert.deepEqual(at(0.72), at(0.7))
     // Above the pair's score it is simply not reported.
     assert.deepEqual(at(0.75), [])
     assert.deepEqual(at(0.8), [])
@@ -268,8 +284,8 @@ describe('analysis: analyse() on the analysis fixture', () => {
       {
         number: 20,
         title: 'Internet of things and smart sustainable cities',
-        counts: {covered: 1, partial: 0, gap: 0},
-        subjects: ['FGMV-01'],
+        counts: {covered: 2, partial: 0, gap: 0},
+        subjects: ['FGMV-01', 'DPI-SEC-01'],
       },
       {
         number: 21,
@@ -326,5 +342,52 @@ describe('analysis: liveMatches and bestLiveMatch', () => {
     assert.equal(bestLiveMatch(matches)?.id, 'D')
     assert.equal(bestLiveMatch(matches.slice(0, 3))?.id, 'A')
     assert.equal(bestLiveMatch([match('B', 0.4, 'rejected')]), undefined)
+  })
+})
+
+describe('analysis: cited standards', () => {
+  const {catalogue, config, glossary} = loadWorkspace(FIXTURE, {}, [])
+  // The fixture with one more requirement that names X.1254 and the withdrawn Y.9990 outright,
+  // in words that share nothing else with either, and a designation the catalogue lacks.
+  const citing: Catalogue = {
+    ...catalogue,
+    requirements: [
+      ...catalogue.requirements,
+      {
+        kind: 'requirement',
+        id: 'DPI-CIT-01',
+        title: 'Login',
+        text: 'Implements ITU-T X.1254 and ITU-T Y.9990; see also ITU-T Z.1234.',
+        buildingBlock: 'identity',
+        sourceRefs: [],
+        keywords: [],
+        origin: {file: 'memory', line: 1},
+      },
+    ],
+  }
+  const analysis = analyse(citing, new Matcher(citing, config, glossary))
+  const cit = analysis.subjects.find((s) => s.id === 'DPI-CIT-01')!
+
+  it('keeps basis and the designation; a cited standard covers the subject and answers for it', () => {
+    assert.deepEqual(
+      cit.matches.map((m) => [m.id, m.basis, m.cited ?? null]),
+      [
+        ['X.1254', 'cited', 'ITU-T X.1254'],
+        ['Y.9990', 'cited', 'ITU-T Y.9990'],
+        ...cit.matches.slice(2).map((m) => [m.id, 'text', null]),
+      ],
+    )
+    assert.equal(cit.coverage, 'covered')
+    assert.deepEqual(cit.responsible.basis, 'covering-standards')
+    assert.deepEqual(cit.responsible.sgs, [17, 20])
+    // The withdrawn standard is not indexed: cited, but with no score, evidence or shared terms.
+    const withdrawn = cit.matches[1]
+    assert.deepEqual([withdrawn.score, withdrawn.evidence, withdrawn.terms], [0, 0, []])
+    assert.deepEqual([withdrawn.subjectCovered, withdrawn.standardCovered], [0, 0])
+    // The other subjects are as without it.
+    assert.deepEqual(
+      analysis.subjects.filter((s) => s.id !== 'DPI-CIT-01').map((s) => [s.id, s.coverage]),
+      analyse(catalogue, new Matcher(catalogue, config, glossary)).subjects.map((s) => [s.id, s.coverage]),
+    )
   })
 })

@@ -242,8 +242,12 @@ describe('analysis: decisions', () => {
     before(() => {
       computed = analyse(catalogue, matcher)
     })
-    const run = (...lines: string[]) =>
-      analyse(catalogue, matcher, {decisions: loadDecisions(decisionsFile(...lines), catalogue)})
+    const runWith = (m: Matcher, ...lines: string[]) =>
+      analyse(catalogue, m, {decisions: loadDecisions(decisionsFile(...lines), catalogue)})
+    const run = (...lines: string[]) => runWith(matcher, ...lines)
+    // At evidence.covered 2, Y.4600 (evidence 1.95) is only partial for DPI-SEC-01, while X.1999
+    // (2.53) still covers it: what is left when X.1999 is rejected is then a partial match.
+    const strict = new Matcher(catalogue, {...config, evidence: {covered: 2, partial: 1.2}}, glossary)
     const subjectOf = (a: Analysis, id: string) => a.subjects.find((s) => s.id === id)!
 
     it('accept: a gap becomes covered and reviewed; the computed result is kept apart', () => {
@@ -274,13 +278,13 @@ describe('analysis: decisions', () => {
     it('accept of a standard already matched marks that match', () => {
       const s = subjectOf(run(`{subject: DPI-MSG-01, action: accept, standard: H.9990, ${OK}}`), 'DPI-MSG-01')
       assert.equal(s.coverage, 'covered')
-      assert.deepEqual(s.computed, {coverage: 'gap', score: 0.1134})
+      assert.deepEqual(s.computed, {coverage: 'gap', score: 0.1182})
       assert.deepEqual(
         s.matches.map((m) => [m.id, m.score, m.review]),
-        [['H.9990', 0.1134, 'accepted']],
+        [['H.9990', 0.1182, 'accepted']],
       )
-      // Accepted: H.9990 covers, though below the covered threshold.
-      assert.deepEqual(s.responsible, {basis: 'covering-standards', sgs: [21], questions: [], score: 0.1134})
+      // Accepted: H.9990 covers, though its evidence is below the partial level.
+      assert.deepEqual(s.responsible, {basis: 'covering-standards', sgs: [21], questions: [], score: 0.1182})
     })
 
     it('add: links a standard the matcher did not propose (even a withdrawn one)', () => {
@@ -294,7 +298,7 @@ describe('analysis: decisions', () => {
           ['Y.9990', 'added'],
         ],
       )
-      // H.9990 (SG21, 0.1134) is below the covered threshold and not reviewed: only the added
+      // H.9990 (SG21, evidence 1.17) is below the covered level and not reviewed: only the added
       // Y.9990 (SG20) makes an SG responsible.
       assert.deepEqual(s.responsible, {basis: 'covering-standards', sgs: [20], questions: [], score: 0})
     })
@@ -312,22 +316,25 @@ describe('analysis: decisions', () => {
       assert.deepEqual(s.responsible.questions, [])
 
       const sec = subjectOf(
-        run(`{subject: DPI-SEC-01, action: reject, standard: X.1999, ${OK}}`),
+        runWith(strict, `{subject: DPI-SEC-01, action: reject, standard: X.1999, ${OK}}`),
         'DPI-SEC-01',
       )
       assert.equal(sec.computed.coverage, 'covered')
-      assert.equal(sec.coverage, 'partial') // Y.4600 (0.1891) is left: partial, no longer covered
+      assert.equal(sec.coverage, 'partial') // Y.4600 (evidence 1.95) is left: partial, no longer covered
       assert.deepEqual(
         sec.matches.map((m) => [m.id, m.score, m.review ?? null]),
         [
-          ['X.1999', 0.3286, 'rejected'],
-          ['Y.4600', 0.1891, null],
+          ['X.1999', 0.3248, 'rejected'],
+          ['Y.4600', 0.2715, null],
         ],
       )
       assert.equal(sec.relationship, 'intersects with')
       assert.equal(sec.responsible.basis, 'mandate')
       assert.equal(sec.overlaps.multipleSgs, false)
+      // With the fixture's own levels Y.4600 alone still covers: SG20 answers, SG17 no longer.
       const b = run(`{subject: DPI-SEC-01, action: reject, standard: X.1999, ${OK}}`)
+      assert.equal(subjectOf(b, 'DPI-SEC-01').coverage, 'covered')
+      assert.deepEqual(subjectOf(b, 'DPI-SEC-01').responsible.sgs, [20])
       assert.ok(!b.overlaps.some((o) => o.type === 'coordination' && o.a === 'DPI-SEC-01'))
     })
 
@@ -348,7 +355,7 @@ describe('analysis: decisions', () => {
       assert.deepEqual(id.responsible, {basis: 'mandate', sgs: [17], questions: [], score: 0.6})
       const computedSec = subjectOf(computed, 'DPI-SEC-01')
       const sec = subjectOf(
-        run(`{subject: DPI-SEC-01, action: reject, standard: X.1999, ${OK}}`),
+        runWith(strict, `{subject: DPI-SEC-01, action: reject, standard: X.1999, ${OK}}`),
         'DPI-SEC-01',
       )
       assert.ok(computedSec.routing.sgs.some((g) => g.standards.includes('X.1999')))

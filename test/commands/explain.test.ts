@@ -25,17 +25,18 @@ describe('gapscan explain', () => {
     assert.deepEqual(parsed, {
       subject: 'FGMV-99',
       standard: 'Y.4600',
-      // 0.3007 × (1 + 2 × 0.2308²) / 3: the title boost squares the title coverage.
-      score: 0.1109,
-      cosine: 0.3007,
-      titleCoverage: 0.2308,
-      terms: ['digit', 'digit_twin', 'twin'].map((term, i) => ({
+      // No title-coverage bonus by default (titleBoost 0): the score is the search score, and
+      // the two shared words (no bigrams by default) add the same share.
+      score: 0.1431,
+      cosine: 0.1431,
+      titleCoverage: 0,
+      terms: ['digit', 'twin'].map((term, i) => ({
         term,
-        label: ['digital', 'digital twins', 'twins'][i],
-        subjectWeight: 0.35,
-        standardWeight: 0.2864,
-        idf: 1.6931,
-        contribution: 0.1002,
+        label: ['digital', 'twins'][i],
+        subjectWeight: 0.0442,
+        standardWeight: 1.6177,
+        idf: 0.9808,
+        contribution: 0.0715,
       })),
     })
     assert.deepEqual(result, parsed)
@@ -48,15 +49,14 @@ describe('gapscan explain', () => {
     const lines = stdout.split('\n')
     assert.equal(
       lines[0],
-      'FGMV-99 × Y.4600 (Requirements and capabilities of a digital twin system for smart cities): score 0.1109',
+      'FGMV-99 × Y.4600 (Requirements and capabilities of a digital twin system for smart cities): score 0.1431',
     )
-    assert.equal(lines[1], '  cosine 0.3007 × title coverage adjustment (title coverage 0.2308)')
+    assert.equal(lines[1], '  cosine 0.1431 × title coverage adjustment (title coverage 0.0000)')
     assert.match(lines[2], /^ {2}term +subject standard +idf +share$/)
-    assert.match(lines[3], /^ {2}digital +0\.3500 +0\.2864 +1\.693 +0\.1002$/)
-    assert.match(lines[4], /^ {2}digital twins +0\.3500 +0\.2864 +1\.693 +0\.1002$/)
-    assert.match(lines[5], /^ {2}twins +0\.3500 +0\.2864 +1\.693 +0\.1002$/)
-    assert.equal(lines[6], '')
-    assert.equal(lines.length, 7)
+    assert.match(lines[3], /^ {2}digital +0\.0442 +1\.6177 +0\.981 +0\.0715$/)
+    assert.match(lines[4], /^ {2}twins +0\.0442 +1\.6177 +0\.981 +0\.0715$/)
+    assert.equal(lines[5], '')
+    assert.equal(lines.length, 6)
   })
 
   it('says so when the pair shares no term', async () => {
@@ -94,9 +94,9 @@ describe('gapscan explain', () => {
     // explain indexes the same standards as match (withdrawn ones left out), so every idf agrees.
     const {error, result} = await explain('--catalogue', FIXTURE, 'FGMV-01', 'Y.4600', '--json')
     assert.equal(error, undefined)
-    assert.equal(await matchScore(FIXTURE, 'FGMV-01', 'Y.4600'), 0.7744)
-    assert.equal(result?.score, 0.7744)
-    assert.equal(result?.cosine, 0.7744)
-    assert.equal(result?.titleCoverage, 1)
+    assert.equal(await matchScore(FIXTURE, 'FGMV-01', 'Y.4600'), 0.5871)
+    assert.equal(result?.score, 0.5871)
+    assert.equal(result?.cosine, 0.5871)
+    assert.equal(result?.titleCoverage, 0)
   })
 })

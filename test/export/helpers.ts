@@ -3,7 +3,9 @@ import type {Analysis, AnalysedMatch, SubjectAnalysis} from '../../src/core/anal
 export function match(id: string, score: number, extra: Partial<AnalysedMatch> = {}): AnalysedMatch {
   return {
     id,
+    basis: 'text',
     score,
+    evidence: 3,
     org: 'ITU-T',
     sg: 20,
     status: 'in-force',

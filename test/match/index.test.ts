@@ -27,8 +27,10 @@ const IDF_X = idf(3) // 1.405465…
 const IDF_W = idf(1) // 2.098612…
 const QUERY = terms({x: 1, y: 1})
 
+const TFIDF = {model: 'tfidf', bm25: {k1: 1.2, b: 0.75}} as const
+
 describe('match: MatchIndex (TF-IDF)', () => {
-  const index = new MatchIndex(CORPUS)
+  const index = new MatchIndex(CORPUS, TFIDF)
   const ids = (hits: {doc: number}[]) => hits.map((h) => index.ids[h.doc])
 
   it('computes smooth idf; unseen terms get the largest idf', () => {
@@ -42,7 +44,7 @@ describe('match: MatchIndex (TF-IDF)', () => {
   it('idfFrom: a term absent from the small index counts at the largest idf, whatever its id', () => {
     // Term ids are numbered in first-seen order across the whole vocabulary: a term absent from
     // the small index may have an id below or above its largest one. Both must weigh the same.
-    const small = new MatchIndex([{id: 'M', terms: terms({m1: 1, m9: 1})}], undefined, index)
+    const small = new MatchIndex([{id: 'M', terms: terms({m1: 1, m9: 1})}], TFIDF, index)
     const low = id('m1')
     assert.ok(low < id('m9'))
     const high = vocabulary.word('absent-high')
@@ -156,7 +158,7 @@ describe('match: MatchIndex (TF-IDF)', () => {
   })
 
   it('handles an empty corpus', () => {
-    const empty = new MatchIndex([])
+    const empty = new MatchIndex([], TFIDF)
     assert.equal(empty.size, 0)
     assert.deepEqual(empty.search(QUERY, 5), [])
   })
@@ -230,10 +232,40 @@ describe('match: MatchIndex (BM25)', () => {
     near(single[0].score, 1 / (1 + norm(1))) // 0.555556
   })
 
-  it('explains BM25 scores too', () => {
-    for (const hit of index.search(QUERY, 10)) {
-      const sum = index.explain(QUERY, hit.doc).reduce((s, c) => s + c.contribution, 0)
-      near(sum, hit.score)
+  it('is the default scoring', () => {
+    assert.deepEqual(new MatchIndex(CORPUS).search(QUERY, 10), index.search(QUERY, 10))
+  })
+
+  it('ranks identical documents first, tied, by id; never scores 1 (tf saturates)', () => {
+    // The normalisation divides by the score of a document with unbounded tf of every query
+    // term, so an identical document scores below 1: tf / (tf + norm) < 1.
+    for (const plan of ['auto', 'dense', 'reached', 'pruned'] as const) {
+      const hits = index.search(QUERY, 2, plan)
+      assert.deepEqual(ids(hits), ['A', 'B'], plan)
+      assert.equal(hits[0].score, hits[1].score)
+      assert.ok(hits[0].score < 1)
     }
+  })
+
+  it('explains BM25 scores too: the contributions sum to the score', () => {
+    for (const hit of index.search(QUERY, 10)) {
+      const parts = index.explain(QUERY, hit.doc)
+      near(
+        parts.reduce((s, c) => s + c.contribution, 0),
+        hit.score,
+        1e-6,
+        index.ids[hit.doc],
+      )
+      for (const c of parts) near(c.contribution, c.queryWeight * c.docWeight, 1e-12)
+    }
+    // idf in explanations is the BM25 idf.
+    near(index.explain(QUERY, index.docIndex('D')!)[0].idf, Math.log(1 + 2.5 / 3.5), 1e-12)
+  })
+
+  it('counts unknown query terms in the normalisation (they lower the score)', () => {
+    const withUnknown = index.search(terms({x: 1, y: 1, q: 1}), 1)[0].score
+    // Each term's share is idf (k1 + 1) over the sum of those of all query terms.
+    const idfX = Math.log(1 + 2.5 / 3.5)
+    near(withUnknown, (2 * idfX) / (2 * idfX + Math.log(12)) / (1 + norm(2)))
   })
 })

@@ -2,27 +2,59 @@ import assert from 'node:assert/strict'
 import {subjectsToMatch} from '../../src/core/catalogue/subjects.js'
 import type {Catalogue, Standard} from '../../src/core/catalogue/types.js'
 import {DEFAULT_CONFIG} from '../../src/core/config.js'
-import {coverageStatus, Matcher, roundScore, type MatchSubject} from '../../src/core/match/matcher.js'
+import {DEFAULT_SCORING} from '../../src/core/match/index.js'
+import {
+  baseOfAmendment,
+  coverageStatus,
+  matchCoverage,
+  Matcher,
+  roundScore,
+  type MatchSubject,
+} from '../../src/core/match/matcher.js'
 import {loadWorkspace} from '../../src/core/workspace.js'
 
 const ANALYSIS_FIXTURE = 'test/fixtures/analysis/small'
 
 describe('match: coverageStatus', () => {
-  const t = {covered: 0.2, partial: 0.12}
+  const rule = {thresholds: {covered: 0.1, partial: 0.05}, evidence: {covered: 3, partial: 2}}
+  const text = (score: number, evidence: number) => ({score, evidence, basis: 'text' as const})
 
-  it('is covered exactly at the covered threshold and above', () => {
-    assert.equal(coverageStatus(0.2, t), 'covered')
-    assert.equal(coverageStatus(1, t), 'covered')
+  it('is covered exactly at both covered levels and above', () => {
+    assert.equal(coverageStatus([text(0.1, 3)], rule), 'covered')
+    assert.equal(coverageStatus([text(1, 10)], rule), 'covered')
   })
 
-  it('is partial from the partial threshold up to just below covered', () => {
-    assert.equal(coverageStatus(0.19999, t), 'partial')
-    assert.equal(coverageStatus(0.12, t), 'partial')
+  it('needs score and evidence together: either alone is not enough', () => {
+    // A high score on little distinctive vocabulary (one generic word) is not coverage ...
+    assert.equal(coverageStatus([text(0.9, 2.99)], rule), 'partial')
+    assert.equal(coverageStatus([text(0.9, 1.99)], rule), 'gap')
+    // ... nor is much shared vocabulary at a low score.
+    assert.equal(coverageStatus([text(0.09999, 10)], rule), 'partial')
+    assert.equal(coverageStatus([text(0.04999, 10)], rule), 'gap')
   })
 
-  it('is a gap below the partial threshold', () => {
-    assert.equal(coverageStatus(0.11999, t), 'gap')
-    assert.equal(coverageStatus(0, t), 'gap')
+  it('is partial from both partial levels up to just below covered', () => {
+    assert.equal(coverageStatus([text(0.05, 2)], rule), 'partial')
+    assert.equal(coverageStatus([text(0.09999, 2.99)], rule), 'partial')
+  })
+
+  it('is a gap below the partial levels, or without matches', () => {
+    assert.equal(coverageStatus([text(0.04999, 2)], rule), 'gap')
+    assert.equal(coverageStatus([text(0.05, 1.99)], rule), 'gap')
+    assert.equal(coverageStatus([text(0, 0)], rule), 'gap')
+    assert.equal(coverageStatus([], rule), 'gap')
+  })
+
+  it('a standard the subject cites covers it, whatever its score and evidence', () => {
+    assert.equal(coverageStatus([{score: 0, evidence: 0, basis: 'cited'}], rule), 'covered')
+    assert.equal(matchCoverage({score: 0, evidence: 0, basis: 'cited'}, rule), 'covered')
+    assert.equal(matchCoverage({score: 0, evidence: 0, basis: 'review'}, rule), 'gap')
+  })
+
+  it('the match that goes furthest decides, wherever it is in the list', () => {
+    assert.equal(coverageStatus([text(0.9, 1), text(0.06, 2.5), text(0.01, 9)], rule), 'partial')
+    assert.equal(coverageStatus([text(0.06, 2.5), text(0.2, 3)], rule), 'covered')
+    assert.equal(coverageStatus([text(0.9, 1), {score: 0, evidence: 0, basis: 'cited'}], rule), 'covered')
   })
 
   it('roundScore keeps four decimals', () => {
@@ -50,25 +82,29 @@ describe('match: Matcher on the analysis fixture', () => {
 
   it('match(): result shape, scores, SG, shared terms', () => {
     const result = matcher.match(subject('FGMV-01'))
-    assert.deepEqual(Object.keys(result), ['subject', 'status', 'matches'])
+    assert.deepEqual(Object.keys(result), ['subject', 'status', 'matches', 'citations'])
+    assert.deepEqual(result.citations, [])
     assert.equal(result.subject, 'FGMV-01')
     assert.equal(result.status, 'covered')
     assert.deepEqual(
       result.matches.map((m) => [m.id, m.score]),
       [
-        ['Y.4600', 0.7744],
-        ['X.1999', 0.2248],
-        ['F.7001', 0.0664],
-        ['ISO/IEC 99001', 0.0538],
+        ['Y.4600', 0.5871],
+        ['X.1999', 0.4456],
+        ['F.7001', 0.1802],
+        ['ISO/IEC 99001', 0.1736],
       ],
     )
     assert.deepEqual(result.matches[0], {
       id: 'Y.4600',
-      score: 0.7744,
+      basis: 'text',
+      score: 0.5871,
+      evidence: 2.7971,
       org: 'ITU-T',
       sg: 20,
       status: 'in-force',
-      terms: ['digital twin', 'smart city', 'systems', 'capabilities', 'requirements capabilities'],
+      // A glossary concept stands beside its words ("digital twin" and "digital").
+      terms: ['capabilities', 'digital twin', 'smart city', 'cities', 'digital'],
     })
     // Other bodies' standards have no SG key at all.
     assert.equal('sg' in result.matches[3], false)
@@ -120,12 +156,26 @@ describe('match: Matcher on the analysis fixture', () => {
       }
     }
     const e = matcher.explain(subject('FGMV-01'), 'Y.4600')!
-    // Y.4600's whole title is in FGMV-01: title coverage 1, no boost discount.
-    assert.equal(e.score, 0.7744)
-    assert.equal(e.cosine, 0.7744)
-    assert.equal(e.titleCoverage, 1)
-    assert.equal(e.contributions[0].label, 'digital twin')
-    assert.equal(e.contributions[0].term, '#digital-twin')
+    // No title-coverage bonus by default (titleBoost 0): the score is the search score.
+    assert.equal(e.score, 0.5871)
+    assert.equal(e.cosine, 0.5871)
+    assert.equal(e.titleCoverage, 0)
+    assert.equal(e.contributions[0].label, 'capabilities')
+    assert.ok(e.contributions.some((c) => c.term === '#digital-twin' && c.label === 'digital twin'))
+  })
+
+  it('evidence: shared words, or shared glossary concepts when they weigh more (a French text meeting English)', () => {
+    const idf = (term: string) => matcher.index.idfOf(matcher.analyser.vocabulary.find(term)!)
+    const y4600 = matcher.index.docIndex('Y.4600')!
+    // English: the words count, not the concepts beside them as well.
+    const en = matcher.analyse({title: 'Digital twins for smart cities'})
+    const words = ['digit', 'twin', 'smart', 'citi'].reduce((sum, t) => sum + idf(t), 0)
+    assert.equal(matcher.evidenceOf(en, y4600), words / matcher.index.maxIdf)
+    // French: no word in common, only the concepts; their idf is the evidence (once was 0).
+    const fr = matcher.analyse({title: 'Les jumeaux numériques pour les villes intelligentes'})
+    const concepts = idf('#digital-twin') + idf('#smart-city')
+    assert.equal(matcher.evidenceOf(fr, y4600), concepts / matcher.index.maxIdf)
+    assert.ok(concepts > 0)
   })
 
   it('explain(): an unknown (or withdrawn, when excluded) standard gives undefined', () => {
@@ -142,16 +192,16 @@ describe('match: Matcher on the analysis fixture', () => {
     assert.deepEqual(
       security.map((m) => [m.sg, m.question, m.score]),
       [
-        [17, undefined, 0.3049],
-        [17, 'Q6/17', 0.2884],
+        [17, undefined, 0.5463],
+        [17, 'Q6/17', 0.4803],
       ],
     )
     const iot = matcher.mandatesFor({title: 'Internet of things sensors in smart cities'})
     assert.deepEqual(
       iot.map((m) => [m.sg, m.question, m.score]),
       [
-        [20, undefined, 0.508],
-        [20, 'Q1/20', 0.4767],
+        [20, undefined, 0.6198],
+        [20, 'Q1/20', 0.5234],
       ],
     )
     assert.equal(iot[0].sg, 20)
@@ -185,7 +235,8 @@ describe('match: Matcher titleBoost', () => {
   }
   const subject: MatchSubject = {id: 'S', kind: 'text', title: 'Smart grid metering data'}
   const matcherWith = (titleBoost: number) =>
-    new Matcher(catalogue, {...DEFAULT_CONFIG, bigrams: false, titleBoost})
+    // The values below are TF-IDF cosines, where the bonus was measured.
+    new Matcher(catalogue, {...DEFAULT_CONFIG, scoring: {...DEFAULT_SCORING, model: 'tfidf'}, titleBoost})
 
   it('titleBoost 0: scores are the plain cosines', () => {
     const m = matcherWith(0)
@@ -234,5 +285,150 @@ describe('match: Matcher titleBoost', () => {
     // 0.428 × (1 + 2 × 0.5²) / 3 = 0.214 (with c not squared it would be 0.2853).
     assert.equal(e.score, 0.214)
     assert.equal(matcherWith(2).match(half).matches[0].score, 0.214)
+  })
+})
+
+describe('match: cited standards, amendments and superseded standards', () => {
+  const standard = (id: string, title: string, more: Partial<Standard> = {}): Standard => ({
+    kind: 'standard',
+    id,
+    org: 'ITU-T',
+    title,
+    status: 'in-force',
+    keywords: [],
+    origin: {file: 'memory', line: 1},
+    ...more,
+  })
+  // Two Recommendations on the same topic (one replaced by the other, one withdrawn twin), a
+  // corrigendum of G.1072 (which the catalogue holds) and one of G.9999 (which it does not).
+  const catalogue: Catalogue = {
+    deliverables: [],
+    requirements: [],
+    studyGroups: [],
+    standards: [
+      standard('G.1072', 'Quality of experience model for cloud gaming'),
+      standard('G.1072 (2020) Cor. 1', 'Quality of experience model for cloud gaming', {type: 'corrigendum'}),
+      standard('G.9999 (2021) Amd. 1', 'Quality of experience model for cloud gaming', {type: 'amendment'}),
+      standard('Y.100', 'Smart grid metering'),
+      standard('Y.101', 'Smart grid metering', {replacedBy: ['Y.100']}),
+      standard('Y.102', 'Smart grid metering', {status: 'withdrawn'}),
+      standard('X.500', 'Directory overview'),
+    ],
+  }
+  const ids = new Set(catalogue.standards.map((s) => s.id))
+
+  it('baseOfAmendment: an amendment, corrigendum or erratum folds into its base only when the base exists', () => {
+    const byId = (id: string) => catalogue.standards.find((s) => s.id === id)!
+    assert.equal(baseOfAmendment(byId('G.1072 (2020) Cor. 1'), ids), 'G.1072')
+    for (const type of ['amendment', 'erratum'])
+      assert.equal(baseOfAmendment({...byId('G.1072 (2020) Cor. 1'), type}, ids), 'G.1072')
+    assert.equal(baseOfAmendment(byId('G.9999 (2021) Amd. 1'), ids), undefined)
+    // Not an amending type, or no base in the id: not folded.
+    assert.equal(baseOfAmendment({...byId('G.1072 (2020) Cor. 1'), type: 'recommendation'}, ids), undefined)
+    assert.equal(baseOfAmendment({...byId('G.1072'), type: 'corrigendum'}, ids), undefined)
+    const matcher = new Matcher(catalogue, DEFAULT_CONFIG)
+    assert.deepEqual(
+      matcher.standards.map((s) => s.id),
+      ['G.1072', 'G.9999 (2021) Amd. 1', 'Y.100', 'Y.101', 'X.500'],
+    )
+    // So a subject on its topic meets the base once, not its copies.
+    const hits = matcher.match({id: 'S', kind: 'text', title: 'Cloud gaming quality of experience'}).matches
+    assert.deepEqual(
+      hits.map((m) => m.id),
+      ['G.1072', 'G.9999 (2021) Amd. 1'],
+    )
+  })
+
+  it('cited standards come first, in the order named, with basis cited and the designation as written', () => {
+    const matcher = new Matcher(catalogue, DEFAULT_CONFIG)
+    const result = matcher.match({
+      id: 'S',
+      kind: 'text',
+      title: 'Smart grid metering',
+      body: 'Directories follow ITU-T X.500; quality as in ITU-T G.1072.',
+    })
+    assert.deepEqual(
+      result.matches.map((m) => [m.id, m.basis, m.cited ?? null]),
+      [
+        ['X.500', 'cited', 'ITU-T X.500'],
+        ['G.1072', 'cited', 'ITU-T G.1072'],
+        ['Y.100', 'text', null],
+        ['Y.101', 'text', null],
+        // "quality" is shared with its title.
+        ['G.9999 (2021) Amd. 1', 'text', null],
+      ],
+    )
+    // A cited standard is scored as a text match would be, and covers the subject.
+    const plain = matcher.explain(
+      {
+        title: 'Smart grid metering',
+        body: 'Directories follow ITU-T X.500; quality as in ITU-T G.1072.',
+      },
+      'X.500',
+    )!
+    assert.equal(result.matches[0].score, plain.score)
+    assert.equal(result.status, 'covered')
+    assert.deepEqual(result.citations, [
+      {text: 'ITU-T X.500', ids: ['X.500']},
+      {text: 'ITU-T G.1072', ids: ['G.1072']},
+    ])
+  })
+
+  it('a cited standard covers even with no shared words, and more citations than `top` are all kept', () => {
+    const matcher = new Matcher(catalogue, {...DEFAULT_CONFIG, top: 1})
+    const result = matcher.match({
+      id: 'S',
+      kind: 'text',
+      title: 'Bananas',
+      body: 'See ITU-T X.500 and ITU-T Y.100.',
+    })
+    assert.equal(result.status, 'covered')
+    assert.deepEqual(
+      result.matches.map((m) => [m.id, m.basis]),
+      [
+        ['X.500', 'cited'],
+        ['Y.100', 'cited'],
+      ],
+    )
+    // With citations off, the same text is a gap.
+    const off = new Matcher(catalogue, {...DEFAULT_CONFIG, citations: false})
+    const none = off.match({
+      id: 'S',
+      kind: 'text',
+      title: 'Bananas',
+      body: 'See ITU-T X.500 and ITU-T Y.100.',
+    })
+    assert.equal(none.status, 'gap')
+    assert.deepEqual(none.citations, [])
+    assert.ok(none.matches.every((m) => m.basis === 'text'))
+  })
+
+  it('lists designations not in the catalogue with no ids, and makes no match of them', () => {
+    const matcher = new Matcher(catalogue, DEFAULT_CONFIG)
+    const result = matcher.match({id: 'S', kind: 'text', title: 'Bananas', body: 'As in ITU-T Z.1234.'})
+    assert.deepEqual(result.citations, [{text: 'ITU-T Z.1234', ids: []}])
+    assert.deepEqual(result.matches, [])
+    assert.equal(result.status, 'gap')
+  })
+
+  it('includeWithdrawn: a withdrawn or replaced standard ranks at 0.7 of its score, below an equal current one', () => {
+    const subject: MatchSubject = {id: 'S', kind: 'text', title: 'Smart grid metering'}
+    const current = new Matcher(catalogue, DEFAULT_CONFIG)
+    const all = new Matcher(catalogue, {...DEFAULT_CONFIG, includeWithdrawn: true})
+    const scores = all.match(subject).matches.map((m) => [m.id, m.score])
+    // The three have the same text; Y.100 keeps its score, the replaced and the withdrawn one
+    // get 0.7 of it (ties by id).
+    const full = all.explain(subject, 'Y.100')!.score
+    assert.deepEqual(scores, [
+      ['Y.100', full],
+      ['Y.101', roundScore(all.explain(subject, 'Y.101')!.cosine * 0.7)],
+      ['Y.102', roundScore(all.explain(subject, 'Y.102')!.cosine * 0.7)],
+    ])
+    assert.ok((scores[1][1] as number) < full)
+    assert.equal(all.explain(subject, 'Y.101')!.cosine, full)
+    // Without includeWithdrawn, the withdrawn one is out and the replaced one keeps its score.
+    const [first, second] = current.match(subject).matches
+    assert.deepEqual([first.id, second.id], ['Y.100', 'Y.101'])
+    assert.equal(second.score, first.score)
   })
 })

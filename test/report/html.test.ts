@@ -9,7 +9,9 @@ export const HOSTILE_TITLE = `<script>alert(1)</script> "quoted" & 'single' </sc
 function match(id: string, score: number, extra: Partial<AnalysedMatch> = {}): AnalysedMatch {
   return {
     id,
+    basis: 'text',
     score,
+    evidence: 3,
     org: 'ITU-T',
     sg: 17,
     status: 'in-force',

@@ -16,7 +16,9 @@ function match(
 ): AnalysedMatch {
   return {
     id,
+    basis: 'text',
     score,
+    evidence: 3,
     org: sg === undefined ? 'ISO' : 'ITU-T',
     ...(sg === undefined ? {} : {sg}),
     status: 'in-force',

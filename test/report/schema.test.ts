@@ -23,6 +23,36 @@ describe('report.json schema (docs/report-schema.json)', () => {
     }
   })
 
+  it('describes cited matches: basis, evidence, the designation cited', () => {
+    const ws = loadWorkspace('test/fixtures/analysis/small', {}, [])
+    const [first, ...rest] = ws.catalogue.requirements
+    // A requirement that names a standard, and one that the catalogue holds only withdrawn.
+    const catalogue = {
+      ...ws.catalogue,
+      requirements: [{...first, text: `${first.text} As ITU-T X.1254 and ITU-T Y.9990 require.`}, ...rest],
+    }
+    const report = JSON.parse(renderJson(analyse(catalogue, new Matcher(catalogue, ws.config, ws.glossary))))
+    assert.equal(validate(report), true, JSON.stringify(validate.errors, null, 2))
+    const matches = report.subjects.find((s: {id: string}) => s.id === first.id).matches
+    assert.deepEqual(
+      matches.slice(0, 2).map((m: {id: string; basis: string; cited: string}) => [m.id, m.basis, m.cited]),
+      [
+        ['X.1254', 'cited', 'ITU-T X.1254'],
+        ['Y.9990', 'cited', 'ITU-T Y.9990'],
+      ],
+    )
+    assert.equal(
+      validate({...report, subjects: [{...report.subjects[0], matches: [{...matches[0], basis: 'guess'}]}]}),
+      false,
+    )
+    const withoutEvidence = {...matches[0]}
+    delete withoutEvidence.evidence
+    assert.equal(
+      validate({...report, subjects: [{...report.subjects[0], matches: [withoutEvidence]}]}),
+      false,
+    )
+  })
+
   it('rejects a report with a wrong schema version or an unknown coverage', () => {
     const ws = loadWorkspace('test/fixtures/catalogue/small', {}, [])
     const report = JSON.parse(

@@ -17,8 +17,8 @@ const termsOf = (analyser: Analyser, ...args: Parameters<Analyser['analyse']>) =
 const FIELDS = {title: 'Network security', keywords: ['security'], body: 'Security of network management'}
 
 describe('text: Analyser', () => {
-  it('default weights are title 3, keywords 1, body 1, derived terms 0.5', () => {
-    assert.deepEqual(DEFAULT_WEIGHTS, {title: 3, keywords: 1, body: 1, terms: 0.5})
+  it('default weights are title 3, keywords 1, body 1, derived terms 1', () => {
+    assert.deepEqual(DEFAULT_WEIGHTS, {title: 3, keywords: 1, body: 1, terms: 1})
   })
 
   it('sums field weights per term (title 3 + keywords 1 + body 1)', () => {
@@ -70,20 +70,38 @@ describe('text: Analyser', () => {
     assert.deepEqual(termsOf(analyser, FIELDS), {secur: 5.5, network: 0.5, manag: 0.5})
   })
 
-  it('counts a concept once, not again as words or bigrams', () => {
-    assert.deepEqual(termsOf(withGlossary(), {title: 'Digital twin platform'}), {
+  it('adds a concept beside its words (and their bigrams), which still count', () => {
+    // The words stay so that stems still meet ("managing devices" / "device management").
+    assert.deepEqual(termsOf(withGlossary(false), {title: 'Digital twin platform'}), {
       '#digital-twin': 3,
+      digit: 3,
+      twin: 3,
       platform: 3,
+    })
+    assert.deepEqual(termsOf(withGlossary(true), {title: 'Digital twin platform'}), {
+      '#digital-twin': 3,
+      digit: 3,
+      twin: 3,
+      platform: 3,
+      digit_twin: 3,
+      twin_platform: 3,
     })
   })
 
-  it('counts "Internet of things (IoT)" once, but two separate mentions twice', () => {
-    assert.deepEqual(termsOf(withGlossary(), {title: 'Internet of things (IoT) security'}), {
+  it('counts the concept of "Internet of things (IoT)" once, but two separate mentions twice', () => {
+    // A term and its abbreviation in brackets are one mention of the concept; the words count as words.
+    assert.deepEqual(termsOf(withGlossary(false), {title: 'Internet of things (IoT) security'}), {
       '#internet-of-things': 3,
+      internet: 3,
+      thing: 3,
+      iot: 3,
       secur: 3,
     })
-    assert.deepEqual(termsOf(withGlossary(), {title: 'IoT and the Internet of things'}), {
+    assert.deepEqual(termsOf(withGlossary(false), {title: 'IoT and the Internet of things'}), {
       '#internet-of-things': 6,
+      iot: 3,
+      internet: 3,
+      thing: 3,
     })
   })
 
@@ -93,12 +111,17 @@ describe('text: Analyser', () => {
     const en = analyser.analyse({title: 'Digital twins for smart cities'})
     assert.equal(fr.language, 'fr')
     assert.equal(en.language, 'en')
-    assert.deepEqual(Object.fromEntries(analyser.vocabulary.named(fr.terms)), {
-      '#digital-twin': 3,
-      '#smart-city': 3,
-    })
+    const concepts = (terms: Map<number, number>) =>
+      Object.fromEntries([...analyser.vocabulary.named(terms)].filter(([text]) => text.startsWith('#')))
+    assert.deepEqual(concepts(fr.terms), {'#digital-twin': 3, '#smart-city': 3})
     // The same term ids, not just the same texts: an index built from one matches the other.
-    assert.deepEqual([...en.terms], [...fr.terms])
+    const conceptIds = (terms: Map<number, number>) =>
+      [...terms.keys()].filter((t) => analyser.isConcept(t)).sort((a, b) => a - b)
+    assert.deepEqual(conceptIds(en.terms), conceptIds(fr.terms))
+    assert.equal(conceptIds(fr.terms).length, 2)
+    // Beside them, each keeps its own words, in its own language.
+    assert.ok(analyser.vocabulary.named(fr.terms).has('jumeau'))
+    assert.ok(analyser.vocabulary.named(en.terms).has('twin'))
   })
 
   it('stems in the detected language, or the one given', () => {

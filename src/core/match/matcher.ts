@@ -37,8 +37,9 @@ export interface StandardMatch {
   score: number
   /**
    * How much distinctive vocabulary the subject and the standard share: the idf of each shared
-   * term over the highest idf the index gives (a term no other standard has counts 1, a common
-   * one little). A shared generic word or two cannot reach the `covered` level.
+   * word over the highest idf the index gives (a word no other standard has counts 1, a common
+   * one little), or of each shared glossary concept if those weigh more (see `evidenceOf`). A
+   * shared generic word or two cannot reach the `covered` level.
    */
   evidence: number
   org: string
@@ -289,12 +290,21 @@ export class Matcher {
     return this.adjusted(terms, doc, base)
   }
 
-  /** Sum of the idf of the words a subject shares with a standard, over the index's highest idf. */
+  /**
+   * Sum of the idf of the words a subject shares with a standard, or of the glossary concepts
+   * they share if that is more, over the index's highest idf.
+   */
   evidenceOf(terms: TermWeights, doc: number): number {
-    let mass = 0
-    // Words only: a glossary concept stands beside its words, which already count.
-    for (const c of this.index.explain(terms, doc)) if (!this.analyser.isConcept(c.term)) mass += c.idf
-    return mass / this.index.maxIdf
+    let words = 0
+    let concepts = 0
+    // Not both: a concept stands beside its words, which count already when the two texts share
+    // them. Across languages (or a term and its abbreviation) only the concept is shared, and
+    // counting words alone gave a French text matching English through the glossary evidence 0.
+    for (const c of this.index.explain(terms, doc)) {
+      if (this.analyser.isConcept(c.term)) concepts += c.idf
+      else words += c.idf
+    }
+    return Math.max(words, concepts) / this.index.maxIdf
   }
 
   /**
