@@ -67,11 +67,10 @@ export const ROUTING_RULE = {
   /** Candidate SGs shown. */
   candidates: 3,
   /**
-   * A Question is proposed when its title matches the subject at least this well (cosine) and
-   * the subject contains at least `questionCoverage` of the title's weighted terms: a Question
-   * sharing one word ("security" with "AI security") is not a match.
+   * The SG's best-matching Question is proposed when the subject contains at least this share of
+   * its title's idf-weighted terms: a Question sharing one word ("security" with "AI security")
+   * is not a match.
    */
-  questionMin: 0.08,
   questionCoverage: 0.5,
   /** Weights of the evidence: mandate phrases, related Recommendations, mandate text, own list. */
   weights: {phrases: 2, work: 2, mandateText: 1},
@@ -296,7 +295,7 @@ function proposeQuestion(
   if (!group || group.questions.length === 0) return {reason: 'no-questions-listed'}
   const row = evidence.find((e) => e.sg === sg)
   const title = group.questions.find((q) => q.id === row?.question)?.title
-  if (row?.question && title && (row.questionScore ?? 0) >= ROUTING_RULE.questionMin) {
+  if (row?.question && title) {
     let total = 0
     let shared = 0
     for (const term of matcher.analyser.analyse({title}).terms.keys()) {
