@@ -53,21 +53,43 @@ describe('analysis: routing', () => {
     }
   })
 
-  it("says another body leads when its standard covers the subject and ITU-T's do not; withdrawn ones never lead", () => {
-    for (const [title, body, standard] of [
-      ['Transport Layer Security protocol version 1.3 for all connections', 'IETF', 'RFC 8446'],
-      ['Publish maps through an OpenGIS Web Map Service', 'OGC', 'OGC 06-042'],
-    ]) {
-      const r = route(title)
+  it('says another body leads when the subject cites its standard and no ITU-T Recommendation; withdrawn ones never lead', () => {
+    const standard = (id: string) => cat.standards.find((s) => s.id === id)!
+    const tls = 'Transport Layer Security protocol version 1.3 for all connections'
+    for (const [title, cited, body] of [
+      [tls, ['RFC 8446'], 'IETF'],
+      [tls, ['RFC 5246', 'RFC 8446'], 'IETF'],
+      ['Publish maps through a web service', ['OGC 06-042'], 'OGC'],
+    ] as const) {
+      const r = route(title, {cited: cited.map(standard)})
       assert.equal(r.outcome, 'other-body', title)
       assert.equal(r.body, body)
-      assert.equal(r.standards?.[0], standard)
+      assert.equal(r.standards?.[0], cited.at(-1))
       assert.ok(!(r.standards ?? []).includes('RFC 5246'))
     }
+    // Citing a withdrawn standard only, or an ITU-T Recommendation beside it, leaves the subject ITU-T's.
+    for (const cited of [['RFC 5246'], ['X.1999', 'RFC 8446']])
+      assert.equal(route(tls, {cited: cited.map(standard)}).outcome, 'itu-t', cited.join(' '))
+  })
+
+  it('says another body leads by text only when its standard covers the subject fully and no SG mandate phrase matches', () => {
+    const r = route('OpenGIS Web Map Service (WMS) implementation for publishing maps')
+    assert.equal(r.outcome, 'other-body')
+    assert.equal(r.body, 'OGC')
+    assert.deepEqual(r.standards, ['OGC 06-042'])
+    // Sharing fewer distinctive words is partial coverage: not enough to hand the subject over.
+    assert.notEqual(route('Web map service implementation specification').outcome, 'other-body')
+    // TLS is close to RFC 8446, but "security" is SG17's chartered phrase: an overlap, not a hand-over.
+    const tls = route('Transport Layer Security (TLS) protocol version 1.3 implementation')
+    assert.equal(tls.outcome, 'itu-t')
+    assert.equal(tls.sgs[0].sg, 17)
   })
 
   it('keeps a deliverable that names its own SGs within ITU-T, led by the SGs it names', () => {
-    const r = route('Transport Layer Security protocol version 1.3 for all connections', {listed: [21]})
+    const r = route('Transport Layer Security protocol version 1.3 for all connections', {
+      listed: [21],
+      cited: cat.standards.filter((s) => s.id === 'RFC 8446'),
+    })
     assert.equal(r.outcome, 'itu-t')
     assert.equal(r.sgs[0].sg, 21)
     assert.ok(r.sgs[0].listed)

@@ -244,6 +244,7 @@ function analyseSubject(
     matcher,
     ...context,
     rejected,
+    cited: matches.filter((m) => m.basis === 'cited').map((m) => standards.get(m.id)!),
     ...(subject.kind === 'deliverable' ? {listed: subject.sgs} : {}),
   })
   const responsible = responsibility(coverage, matches, routing, matcher, reviewed.assigned)

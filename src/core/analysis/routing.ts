@@ -5,8 +5,16 @@
  * "Routing" for the rule and why each threshold is where it is.
  */
 import {compareText} from '../catalogue/problems.js'
-import type {StudyGroup} from '../catalogue/types.js'
-import {roundScore, type Matcher, type StudyGroupEvidence} from '../match/matcher.js'
+import type {Standard, StudyGroup} from '../catalogue/types.js'
+import {
+  coverageStatus,
+  matchCoverage,
+  roundScore,
+  type CoverageRule,
+  type CoverageStatus,
+  type Matcher,
+  type StudyGroupEvidence,
+} from '../match/matcher.js'
 import type {TermId, TermWeights} from '../text/vocabulary.js'
 
 export const ROUTING_OUTCOMES = ['itu-t', 'other-body', 'outside-scope'] as const
@@ -59,19 +67,10 @@ export const ROUTING_RULE = {
   /** Candidate SGs shown. */
   candidates: 3,
   /**
-   * Another body leads when its best (not withdrawn) match scores at least `otherBodyMin` and at
-   * least `otherBodyRatio` times ITU-T's best match. The floor is higher when a study group's
-   * chartered mandate phrases match too: then the other body must clearly cover the subject
-   * (the default `covered` threshold), not merely share its topic.
+   * The SG's best-matching Question is proposed when the subject contains at least this share of
+   * its title's idf-weighted terms: a Question sharing one word ("security" with "AI security")
+   * is not a match.
    */
-  otherBodyMin: {chartered: 0.2, unchartered: 0.1},
-  otherBodyRatio: 1.5,
-  /**
-   * A Question is proposed when its title matches the subject at least this well (cosine) and
-   * the subject contains at least `questionCoverage` of the title's weighted terms: a Question
-   * sharing one word ("security" with "AI security") is not a match.
-   */
-  questionMin: 0.08,
   questionCoverage: 0.5,
   /** Weights of the evidence: mandate phrases, related Recommendations, mandate text, own list. */
   weights: {phrases: 2, work: 2, mandateText: 1},
@@ -115,6 +114,8 @@ export interface RoutingInput {
   rejected: ReadonlySet<string>
   /** A deliverable's own list of study groups, in its order. */
   listed?: readonly number[]
+  /** The standards the subject cites (see StandardMatch basis `cited`), in its order. */
+  cited?: readonly Standard[]
 }
 
 /** The body a standard stands for: an ISO or IEC standard's top committee, else its org. */
@@ -128,32 +129,41 @@ export function bodyOf(org: string, committee?: string): string {
 
 export function routeSubject(input: RoutingInput): Routing {
   const {matcher, terms, rejected} = input
+  const rule = matcher.config
   const hits = matcher
     .rank(terms, ROUTING_RULE.pool)
-    .map((h) => ({standard: matcher.standards[h.doc], score: h.score}))
+    .map((h) => ({
+      standard: matcher.standards[h.doc],
+      score: h.score,
+      evidence: matcher.evidenceOf(terms, h.doc),
+    }))
     .filter((h) => !rejected.has(h.standard.id))
   const evidence = matcher.studyGroupEvidence(terms, rejected, ROUTING_RULE.pool)
   const sgs = rankStudyGroups(input, evidence, hits)
-  const bestItu = Math.max(0, ...hits.filter((h) => h.standard.org === 'ITU-T').map((h) => h.score))
+  const question = proposeQuestion(sgs[0]?.sg, evidence, input)
+  const chartered = sgs.some((s) => s.mandate.length > 0)
+  const listed = (input.listed ?? []).length > 0
+  const cited = (input.cited ?? []).filter((s) => !rejected.has(s.id))
+  const citesItu = cited.some((s) => s.org === 'ITU-T')
+  const ituLevel = coverageStatus(
+    hits.filter((h) => h.standard.org === 'ITU-T'),
+    rule,
+  )
   // Withdrawn (and obsoleted) standards do not make another body the leader.
   const others = hits.filter((h) => h.standard.org !== 'ITU-T' && h.standard.status !== 'withdrawn')
-  const best = others[0]
-  const question = proposeQuestion(sgs[0]?.sg, evidence, input)
-  const {thresholds} = matcher.config
-  const chartered = sgs.some((s) => s.mandate.length > 0)
+  const citedOthers = cited.filter((s) => s.org !== 'ITU-T' && s.status !== 'withdrawn')
+  const leader = otherLeader(others, ituLevel, chartered, rule)
   // A subject that names its own SGs (an FG-MV deliverable) is ITU-T work already: other bodies'
-  // matches are coordination (see overlaps), not a hand-over.
-  const otherLeads =
-    best !== undefined &&
-    (input.listed ?? []).length === 0 &&
-    best.score >= (chartered ? ROUTING_RULE.otherBodyMin.chartered : ROUTING_RULE.otherBodyMin.unchartered) &&
-    best.score >= ROUTING_RULE.otherBodyRatio * bestItu
-  if (best && otherLeads) {
-    const body = bodyOf(best.standard.org, best.standard.committee)
-    const standards = others
-      .filter((h) => bodyOf(h.standard.org, h.standard.committee) === body && h.score >= best.score / 2)
+  // matches are coordination (see overlaps), not a hand-over. A subject that cites another body's
+  // standard and no ITU-T Recommendation relies on that body; otherwise the text evidence decides.
+  const lead = listed || citesItu ? undefined : (citedOthers[0] ?? leader?.standard)
+  if (lead) {
+    const body = bodyOf(lead.org, lead.committee)
+    const ofBody = (s: {org: string; committee?: string}) => bodyOf(s.org, s.committee) === body
+    const standards = [...citedOthers.filter(ofBody), ...others.map((h) => h.standard).filter(ofBody)]
+      .map((s) => s.id)
+      .filter((id, i, all) => all.indexOf(id) === i)
       .slice(0, 3)
-      .map((h) => h.standard.id)
     // ITU-T complements where an SG's own mandate phrases match: its security, identity or network angle.
     const complement = sgs.filter((s) => s.mandate.length > 0).map((s) => s.sg)
     return {
@@ -165,11 +175,28 @@ export function routeSubject(input: RoutingInput): Routing {
       question: complement[0] === sgs[0]?.sg ? question : {},
     }
   }
-  // No chartered mandate phrase, no listed SG and no ITU-T Recommendation close enough to be a
-  // partial match: nothing for a study group to build on.
-  const anchored = chartered || sgs.some((s) => s.listed) || bestItu >= thresholds.partial
+  // No chartered mandate phrase, no listed SG, no cited Recommendation and no ITU-T
+  // Recommendation covering the subject at least partly (score and evidence): nothing for a study
+  // group to build on.
+  const anchored = chartered || listed || citesItu || ituLevel !== 'gap'
   if (!anchored) return {outcome: 'outside-scope', sgs, question: {}}
   return {outcome: 'itu-t', sgs, question}
+}
+
+/**
+ * Another body's closest standard, when the text evidence alone says that body leads: no study
+ * group's chartered mandate phrase matches (then the subject is in an SG's charter and another
+ * body's closeness is an overlap to coordinate), and the body's standard covers the subject fully
+ * (see matchCoverage) while no ITU-T Recommendation does.
+ */
+function otherLeader<H extends {score: number; evidence: number}>(
+  others: readonly H[],
+  ituLevel: CoverageStatus,
+  chartered: boolean,
+  rule: CoverageRule,
+): H | undefined {
+  if (chartered || ituLevel === 'covered') return undefined
+  return others.find((h) => matchCoverage(h, rule) === 'covered')
 }
 
 /**
@@ -268,7 +295,7 @@ function proposeQuestion(
   if (!group || group.questions.length === 0) return {reason: 'no-questions-listed'}
   const row = evidence.find((e) => e.sg === sg)
   const title = group.questions.find((q) => q.id === row?.question)?.title
-  if (row?.question && title && (row.questionScore ?? 0) >= ROUTING_RULE.questionMin) {
+  if (row?.question && title) {
     let total = 0
     let shared = 0
     for (const term of matcher.analyser.analyse({title}).terms.keys()) {
