@@ -24,7 +24,7 @@ describe('analysis: analyse() on the analysis fixture', () => {
 
   it('records schema version, options and catalogue counts; no date unless given', () => {
     assert.equal(analysis.schemaVersion, SCHEMA_VERSION)
-    assert.equal(analysis.schemaVersion, '1.1')
+    assert.equal(analysis.schemaVersion, '1.2')
     assert.equal('date' in analysis, false)
     assert.deepEqual(analysis.options, {scoring: 'bm25', thresholds: {covered: 0.1, partial: 0.05}, top: 5})
     assert.deepEqual(analysis.catalogue, {deliverables: 3, requirements: 4, standards: 7, studyGroups: 3})

@@ -54,7 +54,7 @@ describe('gapscan report', () => {
     // The overlap count is checked in the BUG test below (it depends on the duplication bug).
     assert.equal(withoutOverlaps(stderr), '7 subjects: 5 covered, 0 partial, 2 gaps')
     const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'))
-    assert.equal(json.schemaVersion, '1.1')
+    assert.equal(json.schemaVersion, '1.2')
     assert.equal(json.subjects.length, 7)
     assert.equal(
       readFileSync(join(out, 'gaps.csv'), 'utf8').split('\r\n')[0],

@@ -55,7 +55,7 @@ describe('e2e: gapscan report on the bundled catalogue', () => {
 
   it('report.json: schema 1.1, 17 deliverables and 418 requirements, the 10 SGs', () => {
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'))
-    assert.equal(report.schemaVersion, '1.1')
+    assert.equal(report.schemaVersion, '1.2')
     assert.equal(report.catalogue.deliverables, 17)
     assert.equal(report.catalogue.requirements, 418)
     assert.equal(report.catalogue.studyGroups, 10)

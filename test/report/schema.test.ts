@@ -18,7 +18,7 @@ describe('report.json schema (docs/report-schema.json)', () => {
     for (const date of [undefined, '2026-11-22']) {
       const report = JSON.parse(renderJson(analyse(ws.catalogue, matcher, {date})))
       assert.equal(validate(report), true, JSON.stringify(validate.errors, null, 2))
-      assert.equal(report.schemaVersion, '1.1')
+      assert.equal(report.schemaVersion, '1.2')
       assert.equal(report.date, date)
     }
   })

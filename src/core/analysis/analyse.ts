@@ -21,7 +21,7 @@ import type {Decision} from './decisions.js'
 import {relationshipOf, type Relationship} from './relationship.js'
 import {mandatePhrasesOf, routeSubject, type MandatePhrases, type Routing} from './routing.js'
 
-export const SCHEMA_VERSION = '1.1'
+export const SCHEMA_VERSION = '1.2'
 
 export interface AnalysedMatch extends StandardMatch {
   title: string
@@ -411,17 +411,16 @@ function duplicationOverlaps(subjects: SubjectAnalysis[], matcher: Matcher): Ove
     const doc = matcher.index.docIndex(id)
     if (doc === undefined) continue
     const standard = matcher.standards[doc]
-    // Analysed exactly as indexed, so each side scores the other as search would.
+    // Analysed exactly as indexed: the search finds candidates; the pair's score is how much of
+    // each side's idf-weighted vocabulary the other holds, the lower of the two. It is symmetric
+    // and 1 for identical texts (a BM25 score is neither: saturation keeps a text's score
+    // against itself near 0.5).
     const terms = matcher.standardTerms(standard)
     for (const hit of matcher.index.search(terms, 10)) {
-      if (hit.doc === doc || hit.score < threshold) continue
+      if (hit.doc === doc) continue
       const other = matcher.standards[hit.doc]
-      // BM25 is not symmetric: a pair's score is the lower of its two directions, so it does not
-      // depend on which of the two was looked at first.
-      const back = matcher.index
-        .explain(matcher.standardTerms(other), doc)
-        .reduce((sum, c) => sum + c.contribution, 0)
-      const score = Math.min(hit.score, back)
+      const {queryShare, docShare} = matcher.index.overlap(terms, hit.doc)
+      const score = Math.min(queryShare, docShare)
       if (score < threshold) continue
       const differentHome =
         other.org !== standard.org ||
