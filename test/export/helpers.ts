@@ -31,6 +31,7 @@ export function subject(id: string, extra: Partial<SubjectAnalysis> = {}): Subje
     routing: {outcome: 'itu-t', sgs: [], question: {}},
     overlaps: {multipleSgs: false, otherBodies: false, otherDeliverables: false},
     decisions: [],
+    citations: [],
     ...extra,
   }
 }

@@ -39,6 +39,7 @@ function subject(id: string, extra: Partial<SubjectAnalysis> = {}): SubjectAnaly
     routing: {outcome: 'itu-t', sgs: [], question: {}},
     overlaps: {multipleSgs: false, otherBodies: false, otherDeliverables: false},
     decisions: [],
+    citations: [],
     ...extra,
   }
 }

@@ -47,8 +47,10 @@ function subject(
     reviewed: false,
     matches: [],
     responsible: {basis: 'mandate', sgs, questions: [], score: 0.1},
+    routing: {outcome: 'itu-t', sgs: [], question: {}},
     overlaps: NO_OVERLAPS,
     decisions: [],
+    citations: [],
     ...extra,
   }
 }

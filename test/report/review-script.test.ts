@@ -43,6 +43,7 @@ const CATALOGUE: Catalogue = {
       number: 20,
       title: 't',
       keywords: [],
+      questionsComplete: false,
       mandate: [],
       questions: [{id: 'Q1/20', title: 'q'}],
       origin,
