@@ -30,6 +30,9 @@ describe('gapscan explain', () => {
       score: 0.1431,
       cosine: 0.1431,
       titleCoverage: 0,
+      // Two shared words, each of idf 0.98 against the index's highest 2.08: far from covering.
+      evidence: 0.9434,
+      coverage: 'gap',
       terms: ['digit', 'twin'].map((term, i) => ({
         term,
         label: ['digital', 'twins'][i],
@@ -51,7 +54,7 @@ describe('gapscan explain', () => {
       lines[0],
       'FGMV-99 × Y.4600 (Requirements and capabilities of a digital twin system for smart cities): score 0.1431',
     )
-    assert.equal(lines[1], '  cosine 0.1431 × title coverage adjustment (title coverage 0.0000)')
+    assert.equal(lines[1], '  evidence 0.94 (idf of the shared words over the highest idf) → gap')
     assert.match(lines[2], /^ {2}term +subject standard +idf +share$/)
     assert.match(lines[3], /^ {2}digital +0\.0442 +1\.6177 +0\.981 +0\.0715$/)
     assert.match(lines[4], /^ {2}twins +0\.0442 +1\.6177 +0\.981 +0\.0715$/)

@@ -118,9 +118,9 @@ describe('gapscan match', () => {
       stdout,
       [
         'FGMV-99\tgap',
-        '  0.1431  Y.4600 (SG20)  digital, twins',
+        '  0.1431  Y.4600 (SG20)  evidence 0.94  digital, twins',
         'DPI-T-01\tgap',
-        '  0.0730  Y.4600 (SG20)  system',
+        '  0.0730  Y.4600 (SG20)  evidence 0.47  system',
         '',
       ].join('\n'),
     )

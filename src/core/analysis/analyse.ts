@@ -416,11 +416,16 @@ function duplicationOverlaps(subjects: SubjectAnalysis[], matcher: Matcher): Ove
     // and 1 for identical texts (a BM25 score is neither: saturation keeps a text's score
     // against itself near 0.5).
     const terms = matcher.standardTerms(standard)
+    // Numbers aside: two bodies' editions of one text differ only by them.
+    const content = matcher.contentTerms(standard)
     for (const hit of matcher.index.search(terms, 10)) {
       if (hit.doc === doc) continue
       const other = matcher.standards[hit.doc]
-      const {queryShare, docShare} = matcher.index.overlap(terms, hit.doc)
-      const score = Math.min(queryShare, docShare)
+      // Each side's share measured the same way (as a query), so the pair scores the same
+      // whichever of the two was looked at first.
+      const there = matcher.index.overlap(content, hit.doc).queryShare
+      const back = matcher.index.overlap(matcher.contentTerms(other), doc).queryShare
+      const score = Math.min(there, back)
       if (score < threshold) continue
       const differentHome =
         other.org !== standard.org ||

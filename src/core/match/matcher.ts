@@ -200,6 +200,11 @@ export class Matcher {
     return this.analyser.analyse(standardFields(standard)).terms
   }
 
+  /** A standard's terms without its number: what it says, for comparing two standards' texts. */
+  contentTerms(standard: Standard): TermWeights {
+    return this.analyser.analyse({...standardFields(standard), identifiers: []}).terms
+  }
+
   /** Analyses a query text, keeping readable labels for its explanations. */
   analyse(subject: TextFields): TermWeights {
     return this.analyser.analyse(subject, true).terms
