@@ -57,9 +57,10 @@ export function checkCatalogueSideFiles(catalogueDir: string, catalogue: Catalog
     }
   }
   check(CONFIG_FILE, (warnings) => loadConfig(catalogueDir, undefined, warnings))
-  check(GLOSSARY_FILE, (warnings) => loadGlossary(join(catalogueDir, GLOSSARY_FILE), warnings))
-  check(LEXICON_FILE, (warnings) =>
-    loadGlossary(join(catalogueDir, GLOSSARY_FILE), warnings, join(catalogueDir, LEXICON_FILE)),
+  // The glossary with its lexicon, read once as matching reads them.
+  const lexicon = join(catalogueDir, LEXICON_FILE)
+  check(GLOSSARY_FILE, (warnings) =>
+    loadGlossary(join(catalogueDir, GLOSSARY_FILE), warnings, existsSync(lexicon) ? lexicon : undefined),
   )
   check(DECISIONS_FILE, (warnings) =>
     loadDecisions(join(catalogueDir, DECISIONS_FILE), catalogue, false, warnings),

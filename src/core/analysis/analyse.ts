@@ -415,10 +415,11 @@ function duplicationOverlaps(subjects: SubjectAnalysis[], matcher: Matcher): Ove
     // each side's idf-weighted vocabulary the other holds, the lower of the two. It is symmetric
     // and 1 for identical texts (a BM25 score is neither: saturation keeps a text's score
     // against itself near 0.5).
-    const terms = matcher.standardTerms(standard)
-    // Numbers aside: two bodies' editions of one text differ only by them.
+    // Candidates by title and key terms (near-duplicates share them; the derived terms would
+    // make a long, slow query), scored on their whole vocabulary, numbers aside: two bodies'
+    // editions of one text differ only by them.
     const content = matcher.contentTerms(standard)
-    for (const hit of matcher.index.search(terms, 10)) {
+    for (const hit of matcher.index.search(matcher.headlineTerms(standard), 10)) {
       if (hit.doc === doc) continue
       const other = matcher.standards[hit.doc]
       // Each side's share measured the same way (as a query), so the pair scores the same

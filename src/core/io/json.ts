@@ -10,12 +10,14 @@ export class JsonError extends Error {}
  */
 export function parseJson(text: string): unknown {
   const value: unknown = JSON.parse(text)
-  const stack: {value: unknown; depth: number}[] = [{value, depth: 0}]
+  if (value === null || typeof value !== 'object') return value
+  // Only containers go on the stack: a record's many strings (its derived terms) cost nothing.
+  const stack: {value: object; depth: number}[] = [{value, depth: 0}]
   while (stack.length > 0) {
     const {value: v, depth} = stack.pop()!
-    if (v === null || typeof v !== 'object') continue
     if (depth >= MAX_NESTING_DEPTH) throw new JsonError(`nested more than ${MAX_NESTING_DEPTH} levels deep`)
-    for (const child of Object.values(v)) stack.push({value: child, depth: depth + 1})
+    for (const child of Object.values(v))
+      if (child !== null && typeof child === 'object') stack.push({value: child as object, depth: depth + 1})
   }
   return value
 }

@@ -140,6 +140,8 @@ export function coverageStatus(
 const EXPLANATION_TERMS = 5
 /** Share of its score a withdrawn or replaced standard keeps when ranked (with includeWithdrawn). */
 const SUPERSEDED_FACTOR = 0.7
+/** Standards a ranking keeps at least: the routing's pool (see analysis/routing.ts). */
+const RANK_DEPTH = 30
 
 export class Matcher {
   readonly analyser: Analyser
@@ -152,6 +154,8 @@ export class Matcher {
   /** Every standard of the catalogue, withdrawn ones too: a subject may cite one. */
   private readonly catalogueStandards: Map<string, Standard>
   private readonly citations?: CitationResolver
+  /** The last ranking of each analysed subject (see rank). */
+  private readonly ranked = new WeakMap<TermWeights, {depth: number; hits: Hit[]}>()
 
   constructor(
     catalogue: Catalogue,
@@ -198,6 +202,11 @@ export class Matcher {
   /** A standard's terms as indexed. */
   standardTerms(standard: Standard): TermWeights {
     return this.analyser.analyse(standardFields(standard)).terms
+  }
+
+  /** A standard's title and key terms, without its number: enough to find its near-duplicates. */
+  headlineTerms(standard: Standard): TermWeights {
+    return this.analyser.analyse({title: standard.title, keywords: standard.keywords}).terms
   }
 
   /** A standard's terms without its number: what it says, for comparing two standards' texts. */
@@ -317,7 +326,15 @@ export class Matcher {
    * `top` is scored so that re-ranking can lift a standard from just below the cut.
    */
   rank(terms: TermWeights, top: number): Hit[] {
-    return this.rerank(terms, this.index.search(terms, this.poolSize(top)), top)
+    if (this.reranks) return this.rerank(terms, this.index.search(terms, this.poolSize(top)), top)
+    // A subject's match list and its routing ask for its closest standards three times: one
+    // search of at least RANK_DEPTH serves them all (top k of a deeper search is the top k).
+    const known = this.ranked.get(terms)
+    if (known && known.depth >= top) return known.hits.slice(0, top)
+    const depth = Math.max(top, RANK_DEPTH)
+    const hits = this.index.search(terms, depth)
+    this.ranked.set(terms, {depth, hits})
+    return hits.slice(0, top)
   }
 
   /** Whether search scores are adjusted after the search, so a wider pool must be searched. */

@@ -109,11 +109,14 @@ export function compileGlossary(
 function compoundConcepts(concepts: readonly Concept[], words: readonly WordTranslation[]): Concept[] {
   const key = (term: string) => tokenise(term).map(lightForm).join(' ')
   const known = new Set(concepts.flatMap((c) => [...c.en, ...c.fr].map(key)))
+  // The concept of each English term, first concept first.
+  const ownerOf = new Map<string, Concept>()
+  for (const c of concepts) for (const term of c.en) if (!ownerOf.has(key(term))) ownerOf.set(key(term), c)
   const added = new Map<string, Concept>()
   for (const {en, fr} of words) {
     const compounds = fr.filter((word) => tokenise(word).length > 1 && !known.has(key(word)))
     if (compounds.length === 0) continue
-    const owner = concepts.find((c) => c.en.some((term) => key(term) === key(en)))
+    const owner = ownerOf.get(key(en))
     const concept = added.get(owner?.id ?? en) ?? {
       id: owner?.id ?? `word:${key(en)}`,
       en: owner ? [] : [en],
