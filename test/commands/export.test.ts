@@ -8,7 +8,7 @@ import {exitOf, ROOT} from '../catalogue/cli-helpers.js'
 const catalogue = join(ROOT, 'test/fixtures/catalogue/small')
 const HEADER =
   'id,kind,title,coverage,computed_coverage,relationship,best_standards,best_score,responsible_sgs,questions,' +
-  'overlap_multiple_sgs,overlap_other_bodies,overlap_deliverables,reviewed,run_date,routing_outcome,routing,reviewed_routing'
+  'overlap_multiple_sgs,overlap_other_bodies,overlap_deliverables,reviewed,run_date,routing_outcome,routing,reviewed_routing,cited_standards,cited_missing'
 
 async function exportCsv(args: string[]) {
   const result = await runCommand(['export', '--catalogue', catalogue, ...args], {root: ROOT})

@@ -7,7 +7,8 @@ import {analysisOf, match, subject} from './helpers.js'
 
 const HEADER =
   'id,kind,title,coverage,computed_coverage,relationship,best_standards,best_score,responsible_sgs,questions,' +
-  'overlap_multiple_sgs,overlap_other_bodies,overlap_deliverables,reviewed,run_date,routing_outcome,routing,reviewed_routing'
+  'overlap_multiple_sgs,overlap_other_bodies,overlap_deliverables,reviewed,run_date,routing_outcome,routing,reviewed_routing,' +
+  'cited_standards,cited_missing'
 
 function sample() {
   return analysisOf([
@@ -19,7 +20,7 @@ function sample() {
       relationship: 'superset of',
       matches: [
         match('Y.4600', 0.3, {review: 'rejected'}),
-        match('X.1252', 0.29, {sg: 17}),
+        match('X.1252', 0.29, {sg: 17, basis: 'cited', cited: 'ITU-T X.1252'}),
         match('Y.3000', 0.2),
         match('Y.3001', 0.1),
         match('H.870', 0, {review: 'added', sg: 16}),
@@ -31,6 +32,10 @@ function sample() {
         score: 0.29,
       },
       overlaps: {multipleSgs: true, otherBodies: false, otherDeliverables: true},
+      citations: [
+        {text: 'ITU-T X.1252', ids: ['X.1252']},
+        {text: 'RFC 99999', ids: []},
+      ],
     }),
     subject('-x', {
       title: '=HYPERLINK("http://x")',
@@ -69,6 +74,9 @@ describe('export/tsag', () => {
       routing_outcome: 'itu-t',
       routing: 'itu-t: ITU-T study group',
       reviewed_routing: '',
+      // Named by the subject: covering it; and what it names that the catalogue lacks.
+      cited_standards: 'X.1252',
+      cited_missing: 'RFC 99999',
     })
     assert.deepEqual(second.slice(6, 10), ['', '0.0000', '', ''])
   })

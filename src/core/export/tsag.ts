@@ -31,6 +31,8 @@ import {reviewedRoutingLine, routingCsvCell} from '../report/routing-text.js'
  * - `routing` — computed routing with its evidence, in words (see report/routing-text.ts); never
  *   changed by decisions
  * - `reviewed_routing` — the SG (and Question) of an `assign` decision, `SG21 Q1/21`; empty without one
+ * - `cited_standards` — the standards the subject names (`;`-separated; they cover it), in order
+ * - `cited_missing` — designations the subject names that the catalogue does not hold
  */
 export const TSAG_COLUMNS = [
   'id',
@@ -51,6 +53,8 @@ export const TSAG_COLUMNS = [
   'routing_outcome',
   'routing',
   'reviewed_routing',
+  'cited_standards',
+  'cited_missing',
 ] as const
 
 export type TsagColumn = (typeof TSAG_COLUMNS)[number]
@@ -106,6 +110,14 @@ export function tsagRow(subject: SubjectAnalysis, runDate: string, options: Tsag
     reviewed: yesNo(subject.reviewed),
     run_date: runDate,
     ...routingCells(subject),
+    cited_standards: live
+      .filter((m) => m.basis === 'cited')
+      .map((m) => m.id)
+      .join(';'),
+    cited_missing: subject.citations
+      .filter((c) => c.ids.length === 0)
+      .map((c) => c.text)
+      .join(';'),
   }
   return TSAG_COLUMNS.map((column) => cells[column])
 }
