@@ -166,7 +166,14 @@ describe('gapscan report', () => {
     assert.equal((await report('--out', a, '-q', '--date', '2026-11-22')).error, undefined)
     assert.equal((await report('--out', b, '-q', '--date', '2026-11-22')).error, undefined)
     const first = snapshot(a)
-    const docs = ['res103-sg-17', 'res103-sg-20', 'res103-sg-21', 'res105-sg-17', 'res105-sg-20', 'res105-sg-21']
+    const docs = [
+      'res103-sg-17',
+      'res103-sg-20',
+      'res103-sg-21',
+      'res105-sg-17',
+      'res105-sg-20',
+      'res105-sg-21',
+    ]
     assert.deepEqual(
       Object.keys(first),
       [

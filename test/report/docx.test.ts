@@ -118,7 +118,14 @@ describe('report: Word (.docx)', function () {
     assert.ok(lines.includes('[table 2×8]'), lines.join('\n'))
     // Cell texts, the header row marked as such.
     const cells = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1])
-    for (const text of ['ID', 'Meilleure correspondance', 'Orientation', 'DPI-MSG-01', 'H.9990 (0,1182)', 'lacune'])
+    for (const text of [
+      'ID',
+      'Meilleure correspondance',
+      'Orientation',
+      'DPI-MSG-01',
+      'H.9990 (0,1182)',
+      'lacune',
+    ])
       assert.ok(cells.includes(text), text)
     assert.match(xml, /<w:tblHeader\/>/)
   })
