@@ -37,13 +37,15 @@ describe('gapscan report', () => {
     const out = fresh()
     const {stdout, stderr, error} = await report('--out', out, '--format', 'md,json,csv')
     assert.equal(error, undefined)
-    // Per resolution, one document per SG with subjects (no DPI requirement falls to SG20).
+    // Per resolution, one document per SG with subjects (DPI-SEC-01 falls to SG17 and SG20: both
+    // X.1999 and Y.4600 cover it).
     const names = [
       'summary.md',
       'res105-sg-17.md',
       'res105-sg-20.md',
       'res105-sg-21.md',
       'res103-sg-17.md',
+      'res103-sg-20.md',
       'res103-sg-21.md',
       'report.json',
       'gaps.csv',
@@ -68,13 +70,14 @@ describe('gapscan report', () => {
     assert.equal(error, undefined)
     const expected = {
       out,
-      files: [join(out, 'summary.md'), join(out, 'res105-sg-20.md')],
-      subjects: 1,
-      coverage: {covered: 1, partial: 0, gap: 0},
+      // FGMV-01 and DPI-SEC-01 (covered by Y.4600 of SG20)
+      files: [join(out, 'summary.md'), join(out, 'res105-sg-20.md'), join(out, 'res103-sg-20.md')],
+      subjects: 2,
+      coverage: {covered: 2, partial: 0, gap: 0},
     }
     assert.deepEqual(JSON.parse(stdout), expected)
     assert.deepEqual(result, expected)
-    assert.deepEqual(readdirSync(out).sort(), ['res105-sg-20.md', 'summary.md'])
+    assert.deepEqual(readdirSync(out).sort(), ['res103-sg-20.md', 'res105-sg-20.md', 'summary.md'])
     const summary = readFileSync(join(out, 'summary.md'), 'utf8')
     assert.ok(summary.includes('· SG20\n'), summary)
     assert.ok(!/\| SG(17|21) \|/.test(summary), summary)
@@ -120,7 +123,7 @@ describe('gapscan report', () => {
     const summary = readFileSync(join(out, 'summary.md'), 'utf8')
     assert.ok(
       summary.startsWith(
-        '# Analyse des lacunes de normalisation\n\nDate\u202f: 2026-11-22 · Modèle de score\u202f: tfidf',
+        '# Analyse des lacunes de normalisation\n\nDate\u202f: 2026-11-22 · Modèle de score\u202f: bm25 · Seuils\u202f: couvert ≥ 0,10, partiel ≥ 0,05\n',
       ),
       summary,
     )
@@ -163,7 +166,14 @@ describe('gapscan report', () => {
     assert.equal((await report('--out', a, '-q', '--date', '2026-11-22')).error, undefined)
     assert.equal((await report('--out', b, '-q', '--date', '2026-11-22')).error, undefined)
     const first = snapshot(a)
-    const docs = ['res103-sg-17', 'res103-sg-21', 'res105-sg-17', 'res105-sg-20', 'res105-sg-21']
+    const docs = [
+      'res103-sg-17',
+      'res103-sg-20',
+      'res103-sg-21',
+      'res105-sg-17',
+      'res105-sg-20',
+      'res105-sg-21',
+    ]
     assert.deepEqual(
       Object.keys(first),
       [

@@ -7,8 +7,11 @@ import {fileURLToPath} from 'node:url'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const SGS = [2, 3, 5, 11, 12, 13, 15, 17, 20, 21]
-/** The SGs responsible for at least one of the 17 FG-MV deliverables (each gets a Res. 105 document). */
-const DELIVERABLE_SGS = [13, 17, 20, 21]
+/**
+ * The SGs responsible for at least one of the 17 FG-MV deliverables (each gets a Res. 105 document).
+ * Under BM25 no deliverable falls to SG13: each is covered by, or in the mandate of, SG17, 20 or 21.
+ */
+const DELIVERABLE_SGS = [17, 20, 21]
 const DOCUMENTS = [
   'summary',
   ...DELIVERABLE_SGS.map((n) => `res105-sg-${n}`),
@@ -53,7 +56,7 @@ describe('e2e: gapscan report on the bundled catalogue', () => {
     for (const name of expected) assert.ok(readFileSync(join(out, name)).length > 0, name)
   })
 
-  it('report.json: schema 1.1, 17 deliverables and 418 requirements, the 10 SGs', () => {
+  it('report.json: schema 1.2, 17 deliverables and 418 requirements, the 10 SGs', () => {
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'))
     assert.equal(report.schemaVersion, '1.2')
     assert.equal(report.catalogue.deliverables, 17)

@@ -74,7 +74,7 @@ describe('report: Word (.docx)', function () {
     assert.equal(lines[0], 'Heading1: Standardization gap analysis')
     assert.equal(
       lines[1],
-      'Date: 2026-11-22 · Scoring model: tfidf · Thresholds: covered ≥ 0.20, partial ≥ 0.12',
+      'Date: 2026-11-22 · Scoring model: bm25 · Thresholds: covered ≥ 0.10, partial ≥ 0.05',
     )
     assert.ok(lines.includes('Heading2: Catalogue'), lines.join('\n'))
     assert.ok(lines.includes('Heading2: What the analysis rests on'))
@@ -93,7 +93,7 @@ describe('report: Word (.docx)', function () {
     assert.match(xml, /<w:tblHeader\/>/)
     assert.match(xml, /<w:numPr>/, 'bulleted caveats')
     assert.ok(
-      lines.includes('ListParagraph: SG21 — Overlapping deliverables FGMV-02 ↔ FGMV-03 (0.7657)'),
+      lines.includes('ListParagraph: SG21 — Overlapping deliverables FGMV-02 ↔ FGMV-03 (0.7075)'),
       lines.join('\n'),
     )
     assert.ok(
@@ -114,10 +114,18 @@ describe('report: Word (.docx)', function () {
       'Heading1: Rés. 103 — exigences DPI par composant — Commission d’études 21\u202f: Multimedia and related digital technologies (en anglais)',
     )
     assert.ok(lines.includes('Heading2: Lacunes (1)'), lines.join('\n'))
-    assert.ok(lines.includes('[table 2×7]'), lines.join('\n'))
+    // A header row and DPI-MSG-01; eight columns, Routing among them.
+    assert.ok(lines.includes('[table 2×8]'), lines.join('\n'))
     // Cell texts, the header row marked as such.
     const cells = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1])
-    for (const text of ['ID', 'Meilleure correspondance', 'DPI-MSG-01', 'H.9990 (0,1134)', 'lacune'])
+    for (const text of [
+      'ID',
+      'Meilleure correspondance',
+      'Orientation',
+      'DPI-MSG-01',
+      'H.9990 (0,1182)',
+      'lacune',
+    ])
       assert.ok(cells.includes(text), text)
     assert.match(xml, /<w:tblHeader\/>/)
   })

@@ -135,15 +135,15 @@ describe('report: Markdown writers', () => {
         '',
         '## Gaps (1)',
         '',
-        '| ID | Title | Coverage | Best match | Terms shared (measured) | Responsible SG | Shared terms |',
-        '| --- | --- | --- | --- | --- | --- | --- |',
-        '| R-1 | &lt;script&gt;alert(1)&lt;/script&gt; | gap | — | — | SG20 · Q1/20 |   |',
+        '| ID | Title | Coverage | Best match | Terms shared (measured) | Responsible SG | Routing | Shared terms |',
+        '| --- | --- | --- | --- | --- | --- | --- | --- |',
+        '| R-1 | &lt;script&gt;alert(1)&lt;/script&gt; | gap | — | — | SG20 · Q1/20 | ITU-T study group |   |',
         '',
         '## Partial (1)',
         '',
-        '| ID | Title | Coverage | Best match | Terms shared (measured) | Responsible SG | Shared terms |',
-        '| --- | --- | --- | --- | --- | --- | --- |',
-        '| R-2 | a\\|b | partial | Y.1 (0.1500) | 50% of the subject’s terms, 40% of the standard’s | SG20 | smart city, a\\|b |',
+        '| ID | Title | Coverage | Best match | Terms shared (measured) | Responsible SG | Routing | Shared terms |',
+        '| --- | --- | --- | --- | --- | --- | --- | --- |',
+        '| R-2 | a\\|b | partial | Y.1 (0.1500) | 50% of the subject’s terms, 40% of the standard’s | SG20 | ITU-T study group | smart city, a\\|b |',
         '',
         '## Overlaps (1)',
         '',
@@ -286,15 +286,16 @@ describe('report: gaps.csv and overlaps.csv', () => {
     const csv = gapsCsv(HOSTILE)
     assert.equal(
       GAPS_COLUMNS.join(','),
-      'subject_id,kind,title,coverage,computed_coverage,best_standard,best_score,relationship,responsible_sgs,questions,basis,reviewed',
+      'subject_id,kind,title,coverage,computed_coverage,best_standard,best_score,relationship,responsible_sgs,questions,basis,reviewed,routing_outcome,routing,reviewed_routing',
     )
     assert.equal(
       csv,
       [
-        'subject_id,kind,title,coverage,computed_coverage,best_standard,best_score,relationship,responsible_sgs,questions,basis,reviewed',
-        'R-1,requirement,<script>alert(1)</script>,gap,gap,,0.0000,,SG20,Q1/20,mandate,no',
-        'R-2,requirement,a|b,partial,partial,Y.1,0.1500,intersects with,SG20,,mandate,no',
-        "R-4,requirement,'=cmd(),gap,gap,,0.0000,,SG21,,mandate,no",
+        'subject_id,kind,title,coverage,computed_coverage,best_standard,best_score,relationship,responsible_sgs,questions,basis,reviewed,routing_outcome,routing,reviewed_routing',
+        // The hand-made subjects are routed to ITU-T with no candidate SG and no assignment.
+        'R-1,requirement,<script>alert(1)</script>,gap,gap,,0.0000,,SG20,Q1/20,mandate,no,itu-t,itu-t: ITU-T study group,',
+        'R-2,requirement,a|b,partial,partial,Y.1,0.1500,intersects with,SG20,,mandate,no,itu-t,itu-t: ITU-T study group,',
+        "R-4,requirement,'=cmd(),gap,gap,,0.0000,,SG21,,mandate,no,itu-t,itu-t: ITU-T study group,",
         '',
       ].join('\r\n'),
     )

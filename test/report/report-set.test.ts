@@ -26,8 +26,16 @@ describe('report: renderReports (the report set)', () => {
 
   it('lists the files of each format: a summary, then per resolution one document per SG with subjects', async () => {
     assert.deepEqual(await names(['html']), ['index.html'])
-    // The fixture's requirements fall to SG17 and SG21 only: no res103-sg-20.
-    const docs = ['summary', 'res105-sg-17', 'res105-sg-20', 'res105-sg-21', 'res103-sg-17', 'res103-sg-21']
+    // DPI-SEC-01 falls to SG17 and SG20 (X.1999 and Y.4600 both cover it): a res103-sg-20 too.
+    const docs = [
+      'summary',
+      'res105-sg-17',
+      'res105-sg-20',
+      'res105-sg-21',
+      'res103-sg-17',
+      'res103-sg-20',
+      'res103-sg-21',
+    ]
     assert.deepEqual(
       await names(['md']),
       docs.map((d) => `${d}.md`),
@@ -42,7 +50,7 @@ describe('report: renderReports (the report set)', () => {
 
   it('writes every file of every format, in a fixed order whatever the order asked', async () => {
     const all = await names(REPORT_FORMATS)
-    assert.equal(all.length, 1 + 6 + 6 + 1 + 2)
+    assert.equal(all.length, 1 + 7 + 7 + 1 + 2)
     assert.deepEqual(await names(['csv', 'json', 'docx', 'md', 'html']), all)
   })
 
@@ -106,7 +114,7 @@ describe('report: renderReports (the report set)', () => {
     // Neither text shares a word with a Question title of its SG: no Question proposed.
     assert.deepEqual(gaps.split('\r\n').slice(1), [
       'DPI-CON-01,requirement,Consent records,gap,gap,,0.0000,,SG17,,mandate,no,itu-t,"itu-t: SG17 (0.60, high): mandate: privacy, trust · Question: to be decided (the catalogue’s Question list for this SG is incomplete and none of its listed Questions matches well)",',
-      'DPI-MSG-01,requirement,Video messages,gap,gap,H.9990,0.1134,intersects with,SG21,,mandate,no,itu-t,"itu-t: SG21 (0.73, high): H.9990 match; mandate: video coding · Question: to be decided (the catalogue’s Question list for this SG is incomplete and none of its listed Questions matches well)",',
+      'DPI-MSG-01,requirement,Video messages,gap,gap,H.9990,0.1182,intersects with,SG21,,mandate,no,itu-t,"itu-t: SG21 (1.00, high): H.9990 match; mandate: video coding · Question: to be decided (the catalogue’s Question list for this SG is incomplete and none of its listed Questions matches well)",',
       '',
     ])
   })
