@@ -8,7 +8,7 @@ import {
   type Analysis,
 } from '../../src/core/analysis/analyse.js'
 import type {Catalogue} from '../../src/core/catalogue/types.js'
-import {Matcher, roundScore} from '../../src/core/match/matcher.js'
+import {Matcher} from '../../src/core/match/matcher.js'
 import {loadWorkspace} from '../../src/core/workspace.js'
 
 const FIXTURE = 'test/fixtures/analysis/small'
