@@ -59,6 +59,21 @@ describe('analysis: decisions', () => {
       ])
     })
 
+    // The normalised form is idKey's (NFC, case-folded; tested with the catalogue's ids).
+    it('matches ids in their normalised form and keeps the catalogue spelling', () => {
+      const path = decisionsFile(
+        `{subject: fgmv-01, action: accept, standard: y.4600, ${OK}}`,
+        `{subject: "Dpi-Con-01", action: reject, standard: "Y.4600", ${OK}}`,
+      )
+      assert.deepEqual(
+        loadDecisions(path, catalogue).map((d) => [d.subject, d.standard]),
+        [
+          ['FGMV-01', 'Y.4600'],
+          ['DPI-CON-01', 'Y.4600'],
+        ],
+      )
+    })
+
     it('reads block-style mappings with the line of the item', () => {
       const path = join(dir, 'block.yaml')
       writeFileSync(

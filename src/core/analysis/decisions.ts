@@ -11,7 +11,7 @@ import type {Catalogue} from '../catalogue/types.js'
 import type {Problem} from '../catalogue/problems.js'
 import {InputError} from '../errors.js'
 import {isIsoDate} from '../dates.js'
-import {parseSgNumber} from '../catalogue/schema.js'
+import {idKey, parseSgNumber} from '../catalogue/schema.js'
 
 export const DECISION_ACTIONS = ['accept', 'reject', 'add', 'assign'] as const
 export type DecisionAction = (typeof DECISION_ACTIONS)[number]
@@ -52,8 +52,12 @@ export function loadDecisions(
   )
     return []
   if (!isSeq(list)) throw new InputError(`${path}:1: decisions: expected a list of decisions`)
-  const subjects = new Set([...catalogue.deliverables, ...catalogue.requirements].map((s) => s.id))
-  const standards = new Set(catalogue.standards.map((s) => s.id))
+  // Ids are matched in the catalogue's one normalised form (idKey) and kept as the catalogue
+  // spells them, so a decision typing `fgmv-38` or an accent in decomposed form still applies.
+  const subjects = new Map(
+    [...catalogue.deliverables, ...catalogue.requirements].map((s) => [idKey(s.id), s.id]),
+  )
+  const standards = new Map(catalogue.standards.map((s) => [idKey(s.id), s.id]))
   const groups = new Map(catalogue.studyGroups.map((g) => [g.number, g]))
   const decisions: Decision[] = []
   for (const item of list.items) {
@@ -77,8 +81,8 @@ export function loadDecisions(
       const key = String((pair.key as {value?: unknown})?.value ?? pair.key)
       if (!known.includes(key)) fail(key, 'unknown field')
     }
-    const subject = text('subject', true)!
-    if (!subjects.has(subject)) fail('subject', `unknown subject "${subject}"`)
+    const written = text('subject', true)!
+    const subject = subjects.get(idKey(written)) ?? fail('subject', `unknown subject "${written}"`)
     const action = text('action', true)!
     if (!(DECISION_ACTIONS as readonly string[]).includes(action))
       fail('action', `"${action}" is not one of ${DECISION_ACTIONS.join(', ')}`)
@@ -115,9 +119,8 @@ export function loadDecisions(
         decision.question = question
       }
     } else {
-      const standard = text('standard', true)!
-      if (!standards.has(standard)) fail('standard', `unknown standard "${standard}"`)
-      decision.standard = standard
+      const written = text('standard', true)!
+      decision.standard = standards.get(idKey(written)) ?? fail('standard', `unknown standard "${written}"`)
     }
     decisions.push(decision)
   }
