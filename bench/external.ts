@@ -2,11 +2,12 @@
  * External-file mode: queries and a corpus as JSON Lines (`{"id": …, "text": …}`), results as
  * JSON Lines (`{"query": id, "matches": [{"id", "score"}, …]}`), timing on stderr.
  */
+import {DEFAULT_CONFIG} from '../dist/core/config.js'
 import {writeFileSync} from 'node:fs'
 import {compareText} from '../dist/core/catalogue/problems.js'
 import {MatchIndex, type IndexDocument} from '../dist/core/match/index.js'
 import {roundScore} from '../dist/core/match/matcher.js'
-import {Analyser, DEFAULT_WEIGHTS, type TextFields} from '../dist/core/text/analyse.js'
+import {Analyser, type TextFields} from '../dist/core/text/analyse.js'
 import {loadGlossary} from '../dist/core/text/glossary.js'
 import type {TermWeights} from '../dist/core/text/vocabulary.js'
 import {forEachJsonLine, isRecord} from './jsonl.js'
@@ -61,7 +62,7 @@ export function topMatches(index: MatchIndex, terms: TermWeights, k: number): {i
 export function runExternal(options: ExternalOptions): void {
   const start = now()
   const glossary = options.glossary ? loadGlossary(options.glossary) : undefined
-  const analyser = new Analyser({weights: DEFAULT_WEIGHTS, bigrams: true, glossary})
+  const analyser = new Analyser({weights: DEFAULT_CONFIG.weights, bigrams: DEFAULT_CONFIG.bigrams, glossary})
   const corpus = readTexts(options.corpus)
   const queryTexts = readTexts(options.queries)
   const readMs = now() - start

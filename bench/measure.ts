@@ -2,12 +2,13 @@
  * The measurements themselves, each meant to run alone in a child process so that its peak RSS
  * (`process.resourceUsage().maxRSS`) is its own.
  */
+import {DEFAULT_CONFIG} from '../dist/core/config.js'
 import {createRequire} from 'node:module'
 import {loadavg} from 'node:os'
 import {performance} from 'node:perf_hooks'
 import {MatchIndexBuilder, type MatchIndex} from '../dist/core/match/index.js'
 import {searchMany} from '../dist/core/match/search-many.js'
-import {Analyser, DEFAULT_WEIGHTS, type TextFields} from '../dist/core/text/analyse.js'
+import {Analyser, type TextFields} from '../dist/core/text/analyse.js'
 import {SyntheticCorpus, type CorpusSize} from './corpus.js'
 import type {TermWeights} from '../dist/core/text/vocabulary.js'
 
@@ -111,7 +112,7 @@ export async function runGapscan(size: CorpusSize): Promise<GapscanFigures> {
   const runStart = now()
   const cpuStart = cpuMs()
   const corpus = new SyntheticCorpus(size)
-  const analyser = new Analyser({weights: DEFAULT_WEIGHTS, bigrams: true})
+  const analyser = new Analyser({weights: DEFAULT_CONFIG.weights, bigrams: DEFAULT_CONFIG.bigrams})
   // Standards are generated first (untimed), then analysed as a batch (see analyseBatch).
   const ids: string[] = []
   const texts: TextFields[] = []

@@ -2,11 +2,12 @@
  * The real job: GovStack's requirement statements against every standard of the Relaton
  * snapshots (title + abstract), with the repository's glossary.
  */
+import {DEFAULT_CONFIG} from '../dist/core/config.js'
 import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {loadavg} from 'node:os'
 import {join} from 'node:path'
 import {parse} from 'csv-parse/sync'
-import {Analyser, DEFAULT_WEIGHTS, type TextFields} from '../dist/core/text/analyse.js'
+import {Analyser, type TextFields} from '../dist/core/text/analyse.js'
 import {loadGlossary} from '../dist/core/text/glossary.js'
 import {forEachJsonLine, isRecord} from './jsonl.js'
 import {analyseBatch, maxRssKb, now, searchAll} from './measure.js'
@@ -45,7 +46,7 @@ export async function runReal(dataDir: string, glossaryPath: string): Promise<Re
   let t0 = now()
   const glossary = loadGlossary(glossaryPath)
   const glossaryMs = now() - t0
-  const analyser = new Analyser({weights: DEFAULT_WEIGHTS, bigrams: true, glossary})
+  const analyser = new Analyser({weights: DEFAULT_CONFIG.weights, bigrams: DEFAULT_CONFIG.bigrams, glossary})
 
   // Read and parsed first, then analysed as a batch, as the product does (Matcher): the
   // catalogue is in memory, and its standards go through analyseMany into the index builder.
