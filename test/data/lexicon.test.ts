@@ -82,6 +82,17 @@ describe('data/lexicon.yaml', function () {
     )
   })
 
+  it('leaves out forms that only add e/s/x to a listed word or to the English word', () => {
+    const inflected = (word: string, base: string) => ['s', 'x', 'e', 'es'].some((end) => word === base + end)
+    const bad = lexicon.words.flatMap((e) =>
+      e.fr
+        .map(foldText)
+        .filter((w, _, all) => inflected(w, e.en) || all.some((base) => inflected(w, base)))
+        .map((w) => `${e.en}: ${w}`),
+    )
+    assert.deepEqual(bad, [])
+  })
+
   it('puts a French word under two entries at most (two senses, like sécurité)', () => {
     const all = lexicon.words.flatMap((e) => e.fr)
     const counts = new Map<string, number>()
