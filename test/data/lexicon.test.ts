@@ -9,6 +9,7 @@ import {parseDocument} from 'yaml'
 import {loadCatalogue} from '../../src/core/catalogue/index.js'
 import {entryBody} from '../../src/core/catalogue/types.js'
 import {foldText, tokenise} from '../../src/core/text/normalise.js'
+import {isStopWord} from '../../src/core/text/stopwords.js'
 
 const require = createRequire(import.meta.url)
 const porter = require('natural/lib/natural/stemmers/porter_stemmer.js') as {stem(word: string): string}
@@ -91,6 +92,17 @@ describe('data/lexicon.yaml', function () {
         .map((w) => `${e.en}: ${w}`),
     )
     assert.deepEqual(bad, [])
+  })
+
+  it('lists no stop word, English or French: the analyser drops those before any lookup', () => {
+    assert.deepEqual(
+      lexicon.words.filter((e) => isStopWord(e.en)).map((e) => e.en),
+      [],
+    )
+    assert.deepEqual(
+      lexicon.words.flatMap((e) => e.fr.filter((w) => isStopWord(foldText(w)))),
+      [],
+    )
   })
 
   it('puts a French word under two entries at most (two senses, like sécurité)', () => {
