@@ -9,6 +9,7 @@ import {parseDocument} from 'yaml'
 import {loadCatalogue} from '../../src/core/catalogue/index.js'
 import {entryBody} from '../../src/core/catalogue/types.js'
 import {foldText, tokenise} from '../../src/core/text/normalise.js'
+import {isStopWord} from '../../src/core/text/stopwords.js'
 
 const require = createRequire(import.meta.url)
 const porter = require('natural/lib/natural/stemmers/porter_stemmer.js') as {stem(word: string): string}
@@ -78,6 +79,28 @@ describe('data/lexicon.yaml', function () {
   it('leaves out French words spelt as their English word once accents are folded', () => {
     assert.deepEqual(
       lexicon.words.filter((e) => e.fr.some((w) => foldText(w) === e.en)).map((e) => e.en),
+      [],
+    )
+  })
+
+  it('leaves out forms that only add e/s/x to a listed word or to the English word', () => {
+    const inflected = (word: string, base: string) => ['s', 'x', 'e', 'es'].some((end) => word === base + end)
+    const bad = lexicon.words.flatMap((e) =>
+      e.fr
+        .map(foldText)
+        .filter((w, _, all) => inflected(w, e.en) || all.some((base) => inflected(w, base)))
+        .map((w) => `${e.en}: ${w}`),
+    )
+    assert.deepEqual(bad, [])
+  })
+
+  it('lists no stop word, English or French: the analyser drops those before any lookup', () => {
+    assert.deepEqual(
+      lexicon.words.filter((e) => isStopWord(e.en)).map((e) => e.en),
+      [],
+    )
+    assert.deepEqual(
+      lexicon.words.flatMap((e) => e.fr.filter((w) => isStopWord(foldText(w)))),
       [],
     )
   })
