@@ -147,6 +147,12 @@ const CATALOGUE: CitableStandard[] = [
   std('RFC 9189', 'IETF', 'GOST Cipher Suites for Transport Layer Security (TLS) Protocol Version 1.2'),
   std('RFC 6749', 'IETF', 'The OAuth 2.0 Authorization Framework'),
   std('RFC 6750', 'IETF', 'The OAuth 2.0 Authorization Framework: Bearer Token Usage'),
+  std('RFC 7519', 'IETF', 'JSON Web Token (JWT)'),
+  std(
+    'ISO/IEC 19510',
+    'ISO/IEC',
+    'Information technology - Object Management Group Business Process Model and Notation',
+  ),
   std('NIST SP 800-63b', 'NIST', 'Digital identity guidelines: authentication and lifecycle management'),
   std('NIST SP 800-53', 'NIST', 'Security and Privacy Controls for Information Systems and Organizations'),
   std('NIST FIPS 140-3', 'NIST', 'Security requirements for cryptographic modules'),
@@ -502,6 +508,10 @@ describe('citations: named specifications', () => {
       ['DID Core documents', ['DID Core -> W3C did-core']],
       ['HEVC streams', ['HEVC -> H.265 (V11), H.265']],
       ['context data over NGSI-LD', ['NGSI-LD -> ETSI GS CIM 009']],
+      ['each call carries a JWT', ['JWT -> RFC 7519']],
+      ['signed JSON Web Tokens', ['JSON Web Tokens -> RFC 7519']],
+      ['processes modelled in BPMN 2.0.2', ['BPMN 2.0.2 -> ISO/IEC 19510']],
+      ['a BPMN engine', ['BPMN -> ISO/IEC 19510']],
     ])
   })
 
@@ -654,7 +664,7 @@ describe('citations: the bundled catalogue', function () {
     const written = [...texts.values()].flatMap((t) => bundled.resolve(t).map((c) => c.designation.text))
     const unexpected = written.filter(
       (w) =>
-        !/^(?:X\.509|ISO [\d-]+|ISO\/IEC \d+|WCAG 2\.2|QR codes?|RFC \d+|FIPS 140-2|NIST SP 800-\d+(?: Rev\. \d)?|TLS 1\.3|OAuth 2\.0|OpenID Connect|WebAuthn|W3C Verifiable Credentials|openid4v(?:ci|p)|OpenID for Verifiable Credential Issuance|OGC Web (?:Feature|Coverage|Processing) Service)$/.test(
+        !/^(?:X\.509|ISO [\d-]+|ISO\/IEC \d+|WCAG 2\.2|QR codes?|RFC \d+|FIPS 140-2|NIST SP 800-\d+(?: Rev\. \d)?|TLS 1\.3|OAuth 2\.0|OpenID Connect|WebAuthn|W3C Verifiable Credentials|openid4v(?:ci|p)|OpenID for Verifiable Credential Issuance|OGC Web (?:Feature|Coverage|Processing) Service|JWT|BPMN(?: 2\.0(?:\.2)?)?)$/.test(
           w,
         ),
     )

@@ -53,6 +53,20 @@ export const WELL_KNOWN_NAMES: readonly {
     why: 'an abbreviation no title spells',
   },
   {
+    name: 'JWT',
+    pattern: /\bJWTs?\b|\bJSON\s+Web\s+Tokens?\b/g,
+    body: 'IETF',
+    ids: ['RFC 7519'],
+    why: 'an acronym alone, which the resolver reads only with a version or its body; unambiguous here',
+  },
+  {
+    name: 'BPMN',
+    pattern: /\bBPMN(?:\s+2(?:\.0(?:\.[12])?)?)?(?![\w.])/g,
+    body: 'ISO/IEC',
+    ids: ['ISO/IEC 19510'],
+    why: "OMG's notation, held in the catalogue as its ISO/IEC transposition; no title says BPMN",
+  },
+  {
     name: 'QR code',
     pattern: /\bQR[\s-]codes?\b/gi,
     body: 'ISO/IEC',
