@@ -199,11 +199,6 @@ export class Matcher {
     return this.citations.resolve(text)
   }
 
-  /** A standard's terms as indexed. */
-  standardTerms(standard: Standard): TermWeights {
-    return this.analyser.analyse(standardFields(standard)).terms
-  }
-
   /** A standard's title and key terms, without its number: enough to find its near-duplicates. */
   headlineTerms(standard: Standard): TermWeights {
     return this.analyser.analyse({title: standard.title, keywords: standard.keywords}).terms
@@ -285,15 +280,17 @@ export class Matcher {
 
   /** A standard as a text match; `hit` is its place in the index, if it is indexed. */
   private matchOf(standard: Standard, terms: TermWeights, hit: Hit | undefined): StandardMatch {
+    // One walk of the standard's row gives both the evidence and the shared terms.
+    const shared = hit ? this.index.explain(terms, hit.doc) : []
     return {
       id: standard.id,
       basis: 'text',
       score: roundScore(hit?.score ?? 0),
-      evidence: hit ? roundScore(this.evidenceOf(terms, hit.doc)) : 0,
+      evidence: roundScore(this.evidenceFrom(shared)),
       org: standard.org,
       ...(standard.sg !== undefined ? {sg: standard.sg} : {}),
       status: standard.status,
-      terms: hit ? this.sharedLabels(terms, hit.doc) : [],
+      terms: this.sharedLabels(shared),
     }
   }
 
@@ -309,12 +306,17 @@ export class Matcher {
    * they share if that is more, over the index's highest idf.
    */
   evidenceOf(terms: TermWeights, doc: number): number {
+    return this.evidenceFrom(this.index.explain(terms, doc))
+  }
+
+  /** `evidenceOf` from the shared terms an explanation lists. */
+  private evidenceFrom(shared: readonly TermContribution[]): number {
     let words = 0
     let concepts = 0
     // Not both: a concept stands beside its words, which count already when the two texts share
     // them. Across languages (or a term and its abbreviation) only the concept is shared, and
     // counting words alone gave a French text matching English through the glossary evidence 0.
-    for (const c of this.index.explain(terms, doc)) {
+    for (const c of shared) {
       if (this.analyser.isConcept(c.term)) concepts += c.idf
       else words += c.idf
     }
@@ -470,8 +472,8 @@ export class Matcher {
    * The readable terms that added most to a match, each label once: a glossary concept and its
    * own word ("metaverse") read the same.
    */
-  private sharedLabels(terms: TermWeights, doc: number): string[] {
-    const labels = this.labelled(this.index.explain(terms, doc)).map((c) => c.label)
+  private sharedLabels(shared: TermContribution[]): string[] {
+    const labels = this.labelled(shared).map((c) => c.label)
     return [...new Set(labels)].slice(0, EXPLANATION_TERMS)
   }
 
@@ -522,7 +524,7 @@ export class Matcher {
     const contributions = this.labelled(explained, explained.length, true)
     const titleCoverage = this.config.titleBoost > 0 ? this.titleCoverage(terms, doc) : 0
     const score = this.adjusted(terms, doc, cosine)
-    const evidence = roundScore(this.evidenceOf(terms, doc))
+    const evidence = roundScore(this.evidenceFrom(explained))
     const cited = this.cite(subject).find((c) => c.ids.includes(standardId))?.designation.text
     const basis = cited === undefined ? 'text' : 'cited'
     return {
