@@ -63,6 +63,14 @@ describe('analysis: routing measured against reviewed judgements', () => {
     )
   })
 
+  it('refuses a judgement of a subject the analysis does not hold, naming file and line', () => {
+    const gold = parseRoutingGold('subject,expected,acceptable\nA,SG17,\nZZ-99,SG20,\n', 'g.csv')
+    assert.throws(
+      () => measureRouting([routed('A', 'requirement', itu(17))], gold, 'g.csv'),
+      (e: unknown) => e instanceof InputError && e.message === 'g.csv:3: subject: unknown subject "ZZ-99"',
+    )
+  })
+
   describe('on the bundled catalogue (data/) and test/gold/routing-gold.csv', function () {
     this.timeout(300_000)
     let analysis: Analysis

@@ -26,7 +26,7 @@ export default class EvaluateRouting extends BaseCommand<typeof EvaluateRouting>
       this.fileWarnings,
     )
     this.reportWarnings(warnings)
-    const m = measureRouting(analysis.subjects, gold)
+    const m = measureRouting(analysis.subjects, gold, this.flags.gold)
     if (!this.jsonEnabled()) {
       const line = (name: string, c: {agreed: number; total: number}) =>
         this.log(`${name.padEnd(46)} ${c.agreed} of ${c.total}`)

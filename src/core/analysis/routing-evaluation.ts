@@ -76,6 +76,7 @@ export function firstProposal(s: SubjectAnalysis): string {
 export function measureRouting(
   subjects: readonly SubjectAnalysis[],
   gold: readonly GoldRouting[],
+  file = 'gold',
 ): RoutingMeasure {
   const byId = new Map(subjects.map((s) => [s.id, s]))
   const count = (): AgreementCount => ({agreed: 0, total: 0})
@@ -93,8 +94,9 @@ export function measureRouting(
     if (yes) c.agreed++
   }
   for (const g of gold) {
+    // A judgement of a subject the catalogue lacks would silently shrink the figures.
     const subject = byId.get(g.subject)
-    if (!subject) continue
+    if (!subject) throw new InputError(`${file}:${g.line}: subject: unknown subject "${g.subject}"`)
     const proposed = firstProposal(subject)
     const goldNotItu = OUTCOME_LABELS.includes(g.expected)
     const proposedNotItu = OUTCOME_LABELS.includes(proposed)
