@@ -29,6 +29,20 @@ const QUERY = terms({x: 1, y: 1})
 
 const TFIDF = {model: 'tfidf', bm25: {k1: 1.2, b: 0.75}} as const
 
+/** Every hit's explanation: contributions sum to its score, each is query weight × document weight. */
+function contributionsSumToScores(index: MatchIndex): void {
+  for (const hit of index.search(QUERY, 10)) {
+    const parts = index.explain(QUERY, hit.doc)
+    near(
+      parts.reduce((s, c) => s + c.contribution, 0),
+      hit.score,
+      1e-6,
+      index.ids[hit.doc],
+    )
+    for (const c of parts) near(c.contribution, c.queryWeight * c.docWeight, 1e-12)
+  }
+}
+
 describe('match: MatchIndex (TF-IDF)', () => {
   const index = new MatchIndex(CORPUS, TFIDF)
   const ids = (hits: {doc: number}[]) => hits.map((h) => index.ids[h.doc])
@@ -108,16 +122,7 @@ describe('match: MatchIndex (TF-IDF)', () => {
   })
 
   it('explains a score: the contributions sum to the search score', () => {
-    for (const hit of index.search(QUERY, 10)) {
-      const parts = index.explain(QUERY, hit.doc)
-      near(
-        parts.reduce((s, c) => s + c.contribution, 0),
-        hit.score,
-        1e-6,
-        index.ids[hit.doc],
-      )
-      for (const c of parts) near(c.contribution, c.queryWeight * c.docWeight, 1e-12)
-    }
+    contributionsSumToScores(index)
     const d = index.explain(QUERY, index.docIndex('D')!)
     assert.deepEqual(
       d.map((c) => vocabulary.text(c.term)),
@@ -248,16 +253,7 @@ describe('match: MatchIndex (BM25)', () => {
   })
 
   it('explains BM25 scores too: the contributions sum to the score', () => {
-    for (const hit of index.search(QUERY, 10)) {
-      const parts = index.explain(QUERY, hit.doc)
-      near(
-        parts.reduce((s, c) => s + c.contribution, 0),
-        hit.score,
-        1e-6,
-        index.ids[hit.doc],
-      )
-      for (const c of parts) near(c.contribution, c.queryWeight * c.docWeight, 1e-12)
-    }
+    contributionsSumToScores(index)
     // idf in explanations is the BM25 idf.
     near(index.explain(QUERY, index.docIndex('D')!)[0].idf, Math.log(1 + 2.5 / 3.5), 1e-12)
   })
